@@ -1,0 +1,161 @@
+"""The typed outline tree: Document → Speech → Section / Item / Paragraph (pydantic v2)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .spans import Span
+
+SCHEMA_NAME = "speechparse.Document"
+SCHEMA_VERSION = "1.0"
+MAX_DEPTH = 32
+"""Outline nesting deeper than this is flattened (with a diagnostic)."""
+
+
+class _Node(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class RemovedKind(str, Enum):
+    """What kind of page material was taken out of the speeches."""
+
+    CHROME = "chrome"  # site name, navigation, breadcrumbs, buttons, ads
+    PAGE_TITLE = "page_title"  # the page's own title, also when repeated mid-page
+    METADATA = "metadata"  # date / source / author lines of the page
+    INTRO = "intro"  # "下面是小编为大家整理的…" and similar editor's blurbs
+    COLLECTION_HEADER = "collection_header"  # "XX讲话(精选5篇)"
+    TOC = "toc"  # a table of contents that repeats the headings
+    RELATED = "related"  # related articles, "猜你喜欢", "推荐访问"
+    DISCLAIMER = "disclaimer"  # copyright, download and paywall notices
+    PAGINATION = "pagination"  # [NextPage], "第2页", "下一页"
+    PINYIN = "pinyin"  # reading annotations glued after characters: 會(huì)
+    FOOTNOTE = "footnote"  # notes, references and attachment lists after a speech
+
+
+class DiagnosticCode(str, Enum):
+    """Why a diagnostic was raised."""
+
+    DECODE_REPLACED = "decode_replaced"
+    ENCODING_GUESSED = "encoding_guessed"
+    CONTROL_CHARS = "control_chars"
+    MOJIBAKE = "possible_mojibake"
+    IGNORABLE_IN_MARKER = "ignorable_in_marker"
+    MARKER_REPAIRED = "marker_repaired"
+    NUMBERING_GAP = "numbering_gap"
+    NUMBERING_DUPLICATE = "numbering_duplicate"
+    NUMBERING_RESTART = "numbering_restart"
+    DEPTH_FLATTENED = "depth_flattened"
+    TEXT_OUTSIDE_SPEECH = "text_outside_speech"
+    NO_SPEECH = "no_speech"
+    DIAGNOSTICS_CAPPED = "diagnostics_capped"
+
+
+class Severity(str, Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+class Marker(_Node):
+    """A list marker as written (``（一）``, ``1.``, ``一是``) with its style and number."""
+
+    text: str
+    style: str
+    ordinal: int = Field(ge=0, le=10**6)
+
+
+class Paragraph(_Node):
+    type: Literal["paragraph"] = "paragraph"
+    text: str
+    span: Span
+
+
+class Section(_Node):
+    """A numbered heading (``一、`` ``（一）`` ``1.`` ``第一章`` …) and what falls under it."""
+
+    type: Literal["section"] = "section"
+    marker: Marker
+    level: int = Field(ge=1, le=MAX_DEPTH)
+    heading: str
+    inline: bool = False
+    content: list[Block] = Field(default_factory=list)
+    span: Span
+
+
+class Item(_Node):
+    """An enumerated point (``一是`` ``二要`` ``第一，`` ``首先`` …), at line start or inline."""
+
+    type: Literal["item"] = "item"
+    marker: Marker
+    level: int = Field(ge=1, le=MAX_DEPTH)
+    heading: str
+    inline: bool = False
+    content: list[Block] = Field(default_factory=list)
+    span: Span
+
+
+Block = Annotated[Union[Paragraph, Section, Item], Field(discriminator="type")]
+
+
+class Line(_Node):
+    """A one-line part of a speech (salutation, greeting, closing) with its source span."""
+
+    text: str
+    span: Span
+
+
+class Speech(_Node):
+    type: Literal["speech"] = "speech"
+    title: str | None = None
+    title_span: Span | None = None
+    subtitle: str | None = None
+    speaker: str | None = None
+    date: str | None = None
+    salutation: Line | None = None
+    greeting: Line | None = None
+    closing: Line | None = None
+    content: list[Block] = Field(default_factory=list)
+    span: Span
+
+
+class Removed(_Node):
+    """Page material taken out of the speeches; ``text`` is exactly the source under ``span``."""
+
+    kind: RemovedKind
+    text: str
+    span: Span
+
+
+class Diagnostic(_Node):
+    code: DiagnosticCode
+    severity: Severity = Severity.WARNING
+    message: str
+    span: Span | None = None
+
+
+class Document(_Node):
+    """The parse of one page. Spans are half-open offsets into the text given to ``parse``."""
+
+    model_config = ConfigDict(extra="forbid", title=SCHEMA_NAME)
+
+    schema_version: str = SCHEMA_VERSION
+    encoding: str | None = None
+    speeches: list[Speech] = Field(default_factory=list)
+    removed: list[Removed] = Field(default_factory=list)
+    diagnostics: list[Diagnostic] = Field(default_factory=list)
+
+
+Section.model_rebuild()
+Item.model_rebuild()
+Speech.model_rebuild()
+Document.model_rebuild()
+
+
+def json_schema() -> dict[str, object]:
+    """The JSON Schema of a Document (as committed in ``schema/document.schema.json``)."""
+    schema = Document.model_json_schema()
+    schema["$id"] = f"https://speechparse.invalid/schema/document-{SCHEMA_VERSION}.json"
+    return schema

@@ -1,0 +1,1 @@
+"""Renderers: functions of the model (Document → str); they never call the parser."""
