@@ -1,18 +1,285 @@
-"""The only place that calls the stages, in order (interim: one paragraph per line)."""
+"""The only place that calls the stages, in order: clean → lines → segment → outline → model."""
 
 from __future__ import annotations
 
-from .model import Diagnostic, Document, Paragraph, Speech
+import re
+from bisect import bisect_left
+
+from .build import Node
+from .lines import Line, split_lines
+from .model import (
+    Block,
+    Diagnostic,
+    DiagnosticCode,
+    Document,
+    Item,
+    Marker,
+    Paragraph,
+    Removed,
+    RemovedKind,
+    Section,
+    Severity,
+    Speech,
+)
+from .model import Line as LineNode
+from .normalize import CleanView, check_text, clean_view
+from .outline import Body, Part, build_body
+from .segment import SpeechPlan, segment
+
+_BREAK_RE = re.compile(r"[ \t\u3000\xa0]*[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+[ \t\u3000\xa0]*")
+_CJK_GAP_RE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
+_COLON = ":："
+_MAX_DIAGNOSTICS_PER_CODE = 50
+
+
+class _Doc:
+    """What one run knows: the input, its clean view, the holes cut out of paragraph text."""
+
+    def __init__(self, text: str, view: CleanView) -> None:
+        self.raw = text
+        self.view = view
+        self.holes: list[tuple[int, int]] = []
+        self._hole_starts: list[int] = []
+        self.diagnostics: list[Diagnostic] = list(view.diagnostics)
+        self._counts: dict[DiagnosticCode, int] = {}
+
+    def set_holes(self, removed: list[Removed]) -> None:
+        self.holes = [r.span for r in removed]
+        self._hole_starts = [a for a, _ in self.holes]
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        return self.view.omap.span(a, b)
+
+    def source(self, span: tuple[int, int]) -> str:
+        """The input under ``span`` less removed parts, line breaks joined."""
+        a, b = span
+        k = max(0, bisect_left(self._hole_starts, a) - 1)
+        out: list[str] = []
+        pos = a
+        while k < len(self.holes) and self.holes[k][0] < b:
+            ha, hb = self.holes[k]
+            if hb > pos:
+                if ha > pos:
+                    out.append(self.raw[pos:ha])
+                pos = hb
+            k += 1
+        if pos < b:
+            out.append(self.raw[pos:b])
+        s = "".join(out)
+        return _BREAK_RE.sub("", s) if "\n" in s or "\r" in s else s
+
+    def diag(self, code: DiagnosticCode, message: str, span: tuple[int, int] | None,
+             severity: Severity = Severity.WARNING) -> None:
+        n = self._counts.get(code, 0) + 1
+        self._counts[code] = n
+        if n <= _MAX_DIAGNOSTICS_PER_CODE:
+            self.diagnostics.append(Diagnostic.model_construct(
+                code=code, severity=severity, message=message, span=span))
+        elif n == _MAX_DIAGNOSTICS_PER_CODE + 1:
+            self.diagnostics.append(Diagnostic.model_construct(
+                code=DiagnosticCode.DIAGNOSTICS_CAPPED, severity=Severity.INFO,
+                message=f"more {code.value} diagnostics left out", span=None))
 
 
 def run(text: str, extra_diagnostics: list[Diagnostic] | None = None) -> Document:
-    blocks = []
+    check_text(text)
+    view = clean_view(text)
+    doc = _Doc(text, view)
+    doc.diagnostics[:0] = extra_diagnostics or []
+    lines = split_lines(view.text)
+    seg = segment(lines)
+    removed = _removed(doc, lines, seg.removed)
+    doc.set_holes(removed)
+    speeches = [_speech(doc, lines, plan) for plan in seg.speeches]
+    speeches = [s for s in speeches if s is not None]
+    _cover_rest(doc, speeches, removed)
+    return Document.model_construct(
+        schema_version="1.0", encoding=None, speeches=speeches, removed=removed,
+        diagnostics=doc.diagnostics,
+    )
+
+
+def _removed(doc: _Doc, lines: list[Line], runs: list[tuple[int, int, str]]) -> list[Removed]:
+    out: list[Removed] = []
+    for a, b, kind in runs:
+        span = doc.span(lines[a].start, lines[b].end)
+        out.append(Removed.model_construct(
+            kind=RemovedKind(kind), text=doc.raw[span[0]:span[1]], span=span))
+    out.sort(key=lambda r: r.span)
+    # reading annotations inside removed lines are part of those
+    pinyin = doc.view.removed
+    if pinyin:
+        starts = [r.span[0] for r in out]
+        kept = []
+        for p in pinyin:
+            k = bisect_left(starts, p.span[0] + 1) - 1
+            if k >= 0 and out[k].span[1] > p.span[0]:
+                continue
+            kept.append(p)
+        out = sorted(out + kept, key=lambda r: r.span)
+    return out
+
+
+def _line_node(doc: _Doc, ln: Line, a: int = 0, b: int | None = None,
+               strip_colon: bool = False) -> LineNode:
+    end = ln.end if b is None else ln.start + b
+    span = doc.span(ln.start + a, end)
+    text = doc.source(span)
+    if strip_colon:
+        text = text.rstrip().rstrip(_COLON).rstrip()
+    return LineNode.model_construct(text=text, span=span)
+
+
+def _speech(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> Speech | None:
+    body_lines = [lines[i] for i in plan.body]
+    if plan.salutation is not None and plan.salutation_len and plan.body and plan.body[0] == plan.salutation:
+        ln = lines[plan.salutation]
+        cut = _clean_offset(ln, plan.salutation_len)
+        rest = ln.text[cut:].lstrip()
+        if rest:
+            body_lines[0] = Line(ln.end - len(rest), ln.end, rest)
+        else:
+            body_lines.pop(0)
+    if plan.closing is not None and plan.closing_at:
+        ln = lines[plan.closing]
+        head = ln.text[: plan.closing_at].rstrip()
+        if body_lines and body_lines[-1] is ln:
+            body_lines[-1] = Line(ln.start, ln.start + len(head), head)
+    body = build_body(body_lines)
+    content = _blocks(doc, body)
+
+    first = lines[plan.first]
+    title = subtitle = speaker = date = None
+    title_span = None
+    if plan.title:
+        t0, t1 = lines[plan.title[0]], lines[plan.title[-1]]
+        title_span = doc.span(t0.start, t1.end)
+        title = " ".join(_CJK_GAP_RE.sub("", doc.source(doc.span(lines[i].start, lines[i].end)))
+                         for i in plan.title)
+    if plan.subtitle is not None:
+        subtitle = doc.source(doc.span(lines[plan.subtitle].start, lines[plan.subtitle].end))
+        subtitle = subtitle.lstrip("—－-─ ")
+    if plan.date is not None:
+        date = doc.source(doc.span(lines[plan.date].start, lines[plan.date].end)).strip("()（） ")
+    if plan.speaker is not None:
+        speaker = doc.source(doc.span(lines[plan.speaker].start, lines[plan.speaker].end))
+    salutation = greeting = closing = None
+    if plan.salutation is not None:
+        ln = lines[plan.salutation]
+        if plan.salutation_len:
+            salutation = _line_node(doc, ln, 0, _clean_offset(ln, plan.salutation_len), strip_colon=True)
+        else:
+            salutation = _line_node(doc, ln, strip_colon=True)
+    if plan.greeting is not None:
+        greeting = _line_node(doc, lines[plan.greeting])
+    if plan.closing is not None:
+        closing = _line_node(doc, lines[plan.closing], plan.closing_at)
+        closing.text = closing.text.strip()
+    last_line = plan.end - 1
+    start = doc.span(first.start, first.end)[0]
+    end = doc.span(lines[last_line].start, lines[last_line].end)[1]
+    if not plan.body and plan.salutation is None and not plan.title and closing is None:
+        return None
+    return Speech.model_construct(
+        type="speech", title=title, title_span=title_span, subtitle=subtitle, speaker=speaker,
+        date=date, salutation=salutation, greeting=greeting, closing=closing, content=content,
+        span=(start, end),
+    )
+
+
+def _clean_offset(ln: Line, compact_len: int) -> int:
+    """Index in ``ln.text`` after its first ``compact_len`` non-space characters."""
+    seen = 0
+    for i, ch in enumerate(ln.text):
+        if not ch.isspace():
+            seen += 1
+            if seen == compact_len:
+                return i + 1
+    return len(ln.text)
+
+
+def _blocks(doc: _Doc, body: Body) -> list[Block]:
+    """Intermediate nodes → model blocks (iterative, children before parents)."""
+    paras = body.paragraphs
+
+    def part_span(p: Part) -> tuple[int, int]:
+        para = paras[p.para]
+        return doc.span(para.clean_pos(p.a), para.clean_end(p.b))
+
+    for code, message, e in body.diagnostics:
+        para = paras[e.para]
+        span = doc.span(para.clean_pos(e.found.start), para.clean_end(e.found.end))
+        doc.diag(DiagnosticCode(code), message, span, Severity.INFO)
+
+    out_root: list[Block] = []
+    results: dict[int, list[Block]] = {}
+    todo: list[tuple[list[object], list[Block]]] = [(body.root, out_root)]  # type: ignore[list-item]
+    while todo:
+        src, out = todo.pop()
+        for item in src:
+            if isinstance(item, Part):
+                if item.b > item.a:
+                    span = part_span(item)
+                    text = doc.source(span)
+                    if text.strip():
+                        out.append(Paragraph.model_construct(type="paragraph", text=text, span=span))
+            elif isinstance(item, Node):
+                child_out: list[Block] = []
+                results[id(item)] = child_out
+                out.append(item)  # type: ignore[arg-type]  # a placeholder, replaced below
+                todo.append((item.content, child_out))
+    return _replace_nodes(out_root, body, doc, results)
+
+
+def _replace_nodes(root: list[Block], body: Body, doc: _Doc, results: dict[int, list[Block]]) -> list[Block]:
+    """Turn intermediate Nodes into Sections/Items, deepest first (no recursion)."""
+    paras = body.paragraphs
+    order: list[tuple[list[Block], int, Node]] = []
+    todo: list[list[Block]] = [root]
+    while todo:
+        lst = todo.pop()
+        for i, x in enumerate(lst):
+            if isinstance(x, Node):
+                order.append((lst, i, x))
+                todo.append(results[id(x)])
+    for lst, i, node in reversed(order):
+        e = node.event
+        para = paras[e.para]
+        m_span = doc.span(para.clean_pos(e.found.start), para.clean_end(e.found.end))
+        h = body.headings[id(node)]
+        heading = _CJK_GAP_RE.sub("", para.text[h.a:h.b]).strip()
+        children = results[id(node)]
+        end = max([m_span[1]] + [c.span[1] for c in children])
+        if h.b > h.a:
+            end = max(end, doc.span(para.clean_pos(h.a), para.clean_end(h.b))[1])
+        marker_text = re.sub(r"\s+", "", doc.raw[m_span[0]:m_span[1]])
+        if e.found.repaired:
+            marker_text = e.found.text
+            doc.diag(DiagnosticCode.MARKER_REPAIRED, "stray full stop inside a marker ignored", m_span, Severity.INFO)
+        marker = Marker.model_construct(text=marker_text, style=e.style, ordinal=e.ordinal)
+        cls = Item if e.info.is_item else Section
+        lst[i] = cls.model_construct(
+            type="item" if e.info.is_item else "section", marker=marker, level=node.level,
+            heading=heading, inline=e.found.inline, content=children, span=(m_span[0], end),
+        )
+    return root
+
+
+def _cover_rest(doc: _Doc, speeches: list[Speech], removed: list[Removed]) -> None:
+    """Anything of the input in no speech and not removed becomes a diagnostic: nothing lost."""
+    covered = sorted([s.span for s in speeches] + [r.span for r in removed])
     pos = 0
-    for line in text.splitlines(keepends=True):
-        s = line.strip()
-        if s:
-            a = pos + line.index(s[0])
-            blocks.append(Paragraph(text=s, span=(a, a + len(s))))
-        pos += len(line)
-    speeches = [Speech(content=blocks, span=(0, len(text)))] if blocks else []
-    return Document(speeches=speeches, diagnostics=list(extra_diagnostics or []))
+    raw = doc.raw
+    gaps: list[tuple[int, int]] = []
+    for a, b in [*covered, (len(raw), len(raw))]:
+        if a > pos and raw[pos:a].strip():
+            gaps.append((pos, a))
+        pos = max(pos, b)
+    if len(gaps) > _MAX_DIAGNOSTICS_PER_CODE:  # one diagnostic over them all
+        gaps = [(gaps[0][0], gaps[-1][1])]
+    for gap in gaps:
+        doc.diagnostics.append(Diagnostic.model_construct(
+            code=DiagnosticCode.TEXT_OUTSIDE_SPEECH, severity=Severity.WARNING,
+            message="text in no speech and not page chrome", span=gap))
+    if not speeches and raw.strip() and not removed:
+        doc.diag(DiagnosticCode.NO_SPEECH, "no speech found on the page", None, Severity.INFO)

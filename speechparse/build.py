@@ -1,0 +1,224 @@
+"""Level inference: markers of one speech → nested Section / Item nodes, with diagnostics.
+
+Levels are not fixed per style.  A stack holds one frame per open level; a marker whose style
+is open continues that level (a sibling), a new style opens a deeper one.  Refinements, each
+from how speeches are written:
+
+* a list that restarts (一是 … 一是) nests inside the open item when the outer list goes on
+  afterwards, and is a new sibling series otherwise;
+* numbering that goes on in another style ((1)(2)(3) then 四要) stays with its series;
+* a new style that does not start at 1 (二、 with no 一、) does not nest under a list item;
+* a line-start heading never nests under an item that stood inside a paragraph;
+* a paragraph without a marker of its own, after the last run-in section of a series
+  (heading and body in one paragraph), belongs to the parent again.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from .classify import MarkerInfo
+from .markers import Found
+
+MAX_DEPTH = 32
+_SERIES_WINDOW = 15  # paragraphs between two members of one enumerated series
+_SEQ_WINDOW = 3
+
+
+@dataclass(slots=True)
+class Event:
+    """An accepted marker: paragraph index, where it stands, what it is."""
+
+    para: int
+    found: Found
+    ordinal: int
+    run_in: bool = False  # a line-start heading with body text after it in its paragraph
+
+    @property
+    def style(self) -> str:
+        return self.found.info.style
+
+    @property
+    def info(self) -> MarkerInfo:
+        return self.found.info
+
+
+@dataclass(slots=True)
+class Node:
+    event: Event
+    level: int
+    content: list[Any] = field(default_factory=list)  # Nodes and paragraph parts
+
+
+def select_series(cands: list[tuple[int, Found]]) -> list[Event]:
+    """Keep line-start headings, and list markers that form a real series (1, 2, … in order)."""
+    n = len(cands)
+    keep = [False] * n
+    ordinals = [f.info.ordinal for _, f in cands]
+    last_of_style: dict[str, int] = {}
+    seq_group: list[int] = []
+
+    def close_seq() -> None:
+        if seq_group and any(ordinals[k] == 1 for k in seq_group) and any(
+            ordinals[k] in (2, 3) for k in seq_group
+        ):
+            prev = 0
+            for k in seq_group:
+                if ordinals[k] == 0:  # 最后: the next number of its series
+                    ordinals[k] = prev + 1
+                prev = ordinals[k]
+                keep[k] = True
+        seq_group.clear()
+
+    for k, (para, f) in enumerate(cands):
+        info = f.info
+        if info.style == "seq":
+            if seq_group and (para - cands[seq_group[-1]][0] > _SEQ_WINDOW or info.ordinal == 1):
+                close_seq()
+            seq_group.append(k)
+            continue
+        if not info.is_item and not f.inline:
+            keep[k] = True
+        prev = last_of_style.get(info.style)
+        if (
+            prev is not None
+            and ordinals[prev] + 1 == info.ordinal
+            and para - cands[prev][0] <= _SERIES_WINDOW
+        ):
+            keep[k] = keep[prev] = True
+        last_of_style[info.style] = k
+    close_seq()
+    return [Event(para, f, ordinals[k]) for k, (para, f) in enumerate(cands) if keep[k]]
+
+
+@dataclass(slots=True)
+class _Frame:
+    styles: set[str]
+    node: Node
+    last: int
+    inline: bool
+    para: int
+
+
+class TreeBuilder:
+    """Feeds events and paragraph parts in reading order; keeps the open levels on a stack."""
+
+    def __init__(self, events: list[Event]) -> None:
+        self.root: list[Any] = []
+        self.stack: list[_Frame] = []
+        self.diagnostics: list[tuple[str, str, Event]] = []
+        self._events = events
+        self._by_style: dict[str, list[int]] = {}
+        for i, e in enumerate(events):
+            self._by_style.setdefault(e.style, []).append(i)
+        self._pos = -1  # index of the event placed last
+
+    # ---------------------------------------------------------------- lookahead
+
+    def _stop_index(self, depth: int) -> int:
+        """Index of the next event whose style is open at a level above ``depth``."""
+        stop = len(self._events)
+        for frame in self.stack[:depth]:
+            for style in frame.styles:
+                idxs = self._by_style.get(style, [])
+                j = bisect_right(idxs, self._pos)
+                if j < len(idxs):
+                    stop = min(stop, idxs[j])
+        return stop
+
+    def _goes_on(self, depth: int, restarted: bool) -> bool:
+        """Does the series of frame ``depth`` get its next number later (before its parent ends)?
+
+        With ``restarted`` the current event starts a new series 1, 2, … of the same style;
+        numbers that fit that new series are not the outer series going on.
+        """
+        frame = self.stack[depth]
+        stop = self._stop_index(depth)
+        want = frame.last + 1
+        running = 1
+        for style in frame.styles:
+            idxs = self._by_style.get(style, [])
+            j = bisect_right(idxs, self._pos)
+            while j < len(idxs) and idxs[j] < stop:
+                o = self._events[idxs[j]].ordinal
+                if restarted and o == running + 1:
+                    running += 1
+                elif o == want:
+                    return True
+                else:
+                    break
+                j += 1
+        return False
+
+    # ---------------------------------------------------------------- feeding
+
+    def container(self) -> list[Any]:
+        return self.stack[-1].node.content if self.stack else self.root
+
+    def text(self, part: Any) -> None:
+        self.container().append(part)
+
+    def unmarked_paragraph(self, para: int) -> None:
+        """A paragraph with no marker of its own begins: leave a finished run-in section."""
+        while self.stack:
+            top = self.stack[-1]
+            if top.node.event.run_in and top.para != para and not top.node.event.info.is_item:
+                if not self._goes_on(len(self.stack) - 1, restarted=False):
+                    self.stack.pop()
+                    continue
+            break
+
+    def marker(self, event: Event) -> Node:
+        """Place one marker and return its node (now the innermost open level)."""
+        self._pos += 1
+        depth = self._find_level(event)
+        if depth >= MAX_DEPTH:
+            depth = MAX_DEPTH - 1
+            self.diagnostics.append(("depth_flattened", f"nesting deeper than {MAX_DEPTH}", event))
+        del self.stack[depth:]
+        node = Node(event, depth + 1)
+        (self.stack[-1].node.content if self.stack else self.root).append(node)
+        self.stack.append(
+            _Frame({event.style}, node, event.ordinal, event.found.inline, event.para)
+        )
+        return node
+
+    def _find_level(self, e: Event) -> int:
+        """Stack depth at which ``e`` goes (its siblings' frame, or one past the top)."""
+        same = [d for d in range(len(self.stack) - 1, -1, -1) if e.style in self.stack[d].styles]
+        if same:
+            for d in same:  # the frame this number continues
+                if self.stack[d].last + 1 == e.ordinal:
+                    return self._sibling(d, e)
+            d = same[0]
+            frame = self.stack[d]
+            if e.ordinal == 1 and frame.last >= 1:
+                if self._goes_on(d, restarted=True):
+                    return d + 1
+                self.diagnostics.append(("numbering_restart", "numbering starts again at 1", e))
+                return d
+            kind = "numbering_duplicate" if e.ordinal <= frame.last else "numbering_gap"
+            self.diagnostics.append((kind, f"expected {frame.last + 1}, found {e.ordinal}", e))
+            return self._sibling(d, e)
+        if e.ordinal > 1:
+            for d in range(len(self.stack) - 1, -1, -1):  # numbering goes on in another style
+                if self.stack[d].last + 1 == e.ordinal and self.stack[d].node.event.info.is_item == e.info.is_item:
+                    self.stack[d].styles.add(e.style)
+                    return self._sibling(d, e)
+        depth = len(self.stack)
+        if e.ordinal > 1 or (not e.info.is_item and not e.found.inline):
+            # a heading does not nest under list items that stood inside a paragraph, and a
+            # style that starts past 1 does not nest under list items at all
+            while depth and self.stack[depth - 1].node.event.info.is_item and (
+                e.ordinal > 1 or self.stack[depth - 1].inline
+            ):
+                depth -= 1
+        if e.ordinal > 1:
+            self.diagnostics.append(("numbering_gap", f"list starts at {e.ordinal}", e))
+        return depth
+
+    def _sibling(self, d: int, e: Event) -> int:
+        self.stack[d].last = e.ordinal
+        return d

@@ -1,0 +1,204 @@
+"""Classify marker tokens and short lines with the Lark grammars; no lark.Tree escapes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lark import Lark, Tree
+from lark.exceptions import LarkError
+
+from .grammar import grammar_text, parser
+from .numerals import ascii_to_int, cn_to_int
+
+ITEM_STYLES = frozenset({"di_comma", "qi", "seq"})
+_VERB_STYLE = {
+    "是": "shi", "要": "yao", "抓": "zhua", "则": "ze", "則": "ze", "来": "lai", "來": "lai",
+    "者": "zhe", "靠": "kao", "看": "kan", "讲": "jiang", "講": "jiang",
+}  # fmt: skip
+_SEQ_ORDINAL = {"首先": 1, "其次": 2, "再次": 3, "然后": 3, "然後": 3, "最后": 0, "最後": 0}
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+_STEMS = "甲乙丙丁戊己庚辛壬癸"
+_SINGLE_CHAR_BASE = {
+    "circled": 0x2460, "paren_digit": 0x2474, "dot_digit": 0x2488,
+    "paren_ideo": 0x3220, "circled_ideo": 0x3280, "roman": 0x2160,
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class MarkerInfo:
+    style: str
+    ordinal: int  # 0 for 最后 until its series numbers it
+    is_item: bool
+
+
+def _number(tree: Tree[object]) -> int | None:
+    """Value of the first numeral (cn_num / ar_num / any_num) below ``tree``."""
+    for sub in tree.iter_subtrees_topdown():
+        if sub.data in ("n_digit", "n_teen", "n_tens", "n_hundreds", "n_twenty"):
+            return cn_to_int("".join(str(t) for t in sub.scan_values(lambda _: True)))
+        if sub.data == "ar_num":
+            return ascii_to_int("".join(str(t) for t in sub.scan_values(lambda _: True)))
+    return None
+
+
+def _first_token(tree: Tree[object], kind: str) -> str:
+    for tok in tree.scan_values(lambda t: getattr(t, "type", None) == kind):
+        return str(tok)
+    return ""
+
+
+@lru_cache(maxsize=8192)
+def marker_info(token: str) -> MarkerInfo | None:
+    """Style and number of a marker token (white space removed), or None if it is none."""
+    try:
+        tree = parser("marker").parse(token)
+    except LarkError:
+        return None
+    style = str(tree.data)
+    if style in _SINGLE_CHAR_BASE:
+        ordinal: int | None = ord(token[0]) - _SINGLE_CHAR_BASE[style] + 1
+    elif style == "cn_verb":
+        style = "cn_" + _VERB_STYLE[_first_token(tree, "VERB")]
+        ordinal = _number(tree)
+    elif style == "seq":
+        ordinal = _SEQ_ORDINAL[_first_token(tree, "SEQ")]
+    elif style in ("paren_stem", "stem_dun"):
+        ordinal = _STEMS.index(_first_token(tree, "STEM")) + 1
+    elif style == "paren_roman":
+        ordinal = _ROMAN[_first_token(tree, "LOWER_ROMAN")]
+    elif style == "latin":
+        ordinal = ord(_first_token(tree, "UPPER")) - 64
+    else:
+        ordinal = _number(tree)
+    if ordinal is None:
+        return None
+    is_item = style in ITEM_STYLES or style.startswith("cn_") and style not in ("cn_dun", "cn_dot")
+    return MarkerInfo(style, ordinal, is_item)
+
+
+# ------------------------------------------------------------------ short lines
+
+
+@lru_cache(maxsize=1)
+def _line_parser() -> Lark:
+    return Lark(grammar_text("line"), parser="lalr", start=["greeting", "closing", "dateline"])
+
+
+_GREETING_HINT = re.compile(r"好[!！。.~～]{0,3}$")
+_CLOSING_HINT = re.compile(r"^(?:再次|最后|最後)?(?:谢谢|謝謝|感谢|感謝|多谢|多謝)")
+_DATE_HINT = re.compile(r"年.{0,4}月")
+
+
+@lru_cache(maxsize=8192)
+def line_form(compact: str) -> str | None:
+    """'greeting', 'closing' or 'dateline' for a short line (white space removed), else None."""
+    if len(compact) > 40:
+        return None
+    for form, hint in (("closing", _CLOSING_HINT), ("greeting", _GREETING_HINT),
+                       ("dateline", _DATE_HINT)):
+        if hint.search(compact):
+            try:
+                _line_parser().parse(compact, start=form)
+            except LarkError:
+                continue
+            return form
+    return None
+
+
+_ADDRESSEE = (
+    r"尊敬的|尊貴的|亲爱的|親愛的|敬爱的|敬愛的|各位|诸位|諸位|同志们|同志們|朋友们|朋友們|同学们|"
+    r"同學們|老师们|老師們|女士们|女士們|先生们|先生們|来宾|來賓|嘉宾|嘉賓|领导|領導|代表|家长|"
+    r"家長|战友|戰友|全体|全體|同仁|同事们|同事們|青年们|青年們|小朋友|校友"
+)
+_ADDRESSEE_RE = re.compile(_ADDRESSEE)
+_SALUTATION_LINE_RE = re.compile(r"^[^。！？!?；;]{1,60}?[:：]$")
+_SALUTATION_LEAD_RE = re.compile(
+    r"^(?:(?:" + _ADDRESSEE + r")[^:：。！？!?；;，,]{0,24}[、，,]?){1,6}[:：]"
+)
+_SENTENCE_WORDS_RE = re.compile(r"如下|以下|下面|我们|我們|我讲|我講|几点|幾點|主要|包括|就是|即[:：]")
+
+
+def salutation_text(compact: str) -> str | None:
+    """The addressee of a salutation line (``尊敬的…：``, ``同志们：``), without its colon."""
+    if not _SALUTATION_LINE_RE.match(compact) or _SENTENCE_WORDS_RE.search(compact):
+        return None
+    body = compact[:-1]
+    if _ADDRESSEE_RE.search(body) or (len(body) <= 16 and not re.search(r"[，,。]", body)):
+        return body
+    return None
+
+
+def salutation_lead(compact: str) -> int:
+    """Length of a salutation that opens a longer line (``同志们：今天…``), or 0."""
+    m = _SALUTATION_LEAD_RE.match(compact)
+    return m.end() if m and not _SENTENCE_WORDS_RE.search(m.group()) else 0
+
+
+# ------------------------------------------------------------------ page chrome
+
+#: phrases that only page furniture uses; one is enough on a line of any length
+_CHROME_STRONG = re.compile(
+    r"版权所有|版權所有|版权归|版權歸|版权属于|版權屬於|转载请|轉載請|未经授权|未經授權|免责声明|免責聲明|"
+    r"本站|本网|本網|侵权|侵權|客服|付费|付費|下载文档|下載文檔|点击下载|點擊下載|立即下载|立即下載|"
+    r"上一篇|下一篇|上一页|下一頁|下一页|上一頁|相关文章|相關文章|相关推荐|相關推薦|相关阅读|相關閱讀|"
+    r"猜你喜欢|猜你喜歡|推荐访问|推薦訪問|推荐阅读|推薦閱讀|热门文章|熱門文章|热门推荐|熱門推薦|"
+    r"延伸阅读|延伸閱讀|扫一扫|掃一掃|扫码|掃碼|https?://|www\.|\.com\b|\.cn\b|ICP备|ICP備|"
+    r"当前位置|當前位置|您的位置|你的位置|返回首页|返回首頁|回到顶部|回到頂部|小编|小編|责任编辑|責任編輯|"
+    r"原文链接|原文鏈接|文章来源|文章來源|会员中心|會員中心|登录|登錄|注册|註冊|VIP|[Vv]ip|"
+    r"违规举报|違規舉報|在线客服|在線客服|加入收藏|设为首页|設為首頁|联系我们|聯繫我們|网站地图|網站地圖|"
+    r"文档|文檔|阅读全文|閱讀全文|展开全文|展開全文|打开翻译|打開翻譯|\[NextPage\]|公众号|公眾號"
+)
+#: words that mark a short line as furniture
+_CHROME_WEAK = re.compile(
+    r"首页|首頁|下载|下載|收藏|分享|打印|评论|評論|专题|專題|标签|標籤|搜索|举报|舉報|阅读|閱讀|"
+    r"浏览|瀏覽|字号|字號|关注|關注|微信|微博|二维码|二維碼|导航|導航|更多|热门|熱門|栏目|欄目|"
+    r"范文|範文|作文|模板|点击|點擊|删除|刪除|来源|來源|作者|时间|時間|发布|發佈|發布|编辑|編輯|"
+    r"投稿|网友|網友|综合|綜合|稿件|频道|頻道|大全|精选|精選|推荐|推薦|广告|廣告"
+)
+_METADATA_RE = re.compile(
+    r"(?:时间|時間|日期|来源|來源|作者|发布|發佈|發布|浏览|瀏覽|阅读|閱讀)[:：]|"
+    r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s{0,3}\d{1,2}:\d{2})?"
+)
+_INTRO_RE = re.compile(r"下面是|以下是|为大家整理|為大家整理|供大家参考|供大家參考|仅供参考|僅供參考|欢迎阅读|歡迎閱讀|希望对|希望對|欢迎来到|歡迎來到")
+_COLLECTION_RE = re.compile(r"(?:精选|精選|合集|汇编|彙編|大全)?\s{0,2}[0-9０-９一二三四五六七八九十]{1,3}\s{0,2}篇")
+
+
+def chrome_kind(text: str, compact: str) -> str | None:
+    """A RemovedKind value when a line reads as page furniture, else None."""
+    n = len(compact)
+    if _INTRO_RE.search(compact) and (n < 200):
+        return "intro"
+    if _CHROME_STRONG.search(text):
+        return "disclaimer" if re.search(r"版权|版權|侵权|侵權|免责|免責|本站|付费|付費|转载|轉載", compact) else "chrome"
+    if n <= 40 and _METADATA_RE.search(text) and not re.search(r"[。！？]", compact):
+        return "metadata"
+    if n <= 24 and _CHROME_WEAK.search(compact) and not re.search(r"[。！？!?]$", compact):
+        return "chrome"
+    return None
+
+
+def collection_header(compact: str) -> bool:
+    """``XX讲话(精选5篇)``, ``XX3篇`` — a line that announces several speeches."""
+    return len(compact) <= 60 and bool(_COLLECTION_RE.search(compact)) and not compact.endswith(("。", "！"))
+
+
+_TITLE_END_BAD = tuple("。！？!?；;，,、：:")
+_SENTENCE_IN = re.compile(r"[。！？!?；;]")
+
+
+def title_like(compact: str) -> bool:
+    """A short standalone line that could be a title: no sentence punctuation, no trailing comma."""
+    return (
+        2 <= len(compact) <= 60
+        and not compact.endswith(_TITLE_END_BAD)
+        and not _SENTENCE_IN.search(compact)
+    )
+
+
+_SPEECH_WORDS = re.compile(r"讲话|講話|致辞|致辭|发言|發言|报告|報告|演讲|演講|会上|會上|大会|大會|会议|會議|典礼|典禮|仪式|儀式|座谈|座談")
+
+
+def speech_title_words(compact: str) -> bool:
+    return bool(_SPEECH_WORDS.search(compact))

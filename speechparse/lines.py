@@ -1,0 +1,121 @@
+"""Lines of the clean text, and paragraphs rebuilt from them (PDF line-break repair)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from .normalize import squash
+
+#: a line: a run of characters between any of the line endings str.splitlines() knows
+_LINE_RE = re.compile("[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+_SHORT = 80
+
+
+@dataclass(slots=True)
+class Line:
+    """One non-blank line: ``[start, end)`` in the clean text, white space stripped."""
+
+    start: int
+    end: int
+    text: str
+    _compact: str | None = None
+
+    @property
+    def compact(self) -> str:
+        """The text without white space (computed once)."""
+        if self._compact is None:
+            self._compact = squash(self.text) if len(self.text) <= 4 * _SHORT else self.text
+        return self._compact
+
+    @property
+    def short(self) -> bool:
+        return len(self.text) <= _SHORT
+
+
+def split_lines(clean: str) -> list[Line]:
+    """The non-blank lines of ``clean`` (every line ending of str.splitlines counts)."""
+    out: list[Line] = []
+    append = out.append
+    for m in _LINE_RE.finditer(clean):
+        seg = m.group()
+        stripped = seg.strip()
+        if not stripped:
+            continue
+        lead = len(seg) - len(seg.lstrip())
+        start = m.start() + lead
+        append(Line(start, start + len(stripped), stripped))
+    return out
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """Consecutive lines read as one paragraph; ``text`` joins them (clean text)."""
+
+    lines: list[Line]
+    text: str = ""
+    _offsets: list[int] = field(default_factory=list)  # start of each line in ``text``
+
+    def __post_init__(self) -> None:
+        if len(self.lines) == 1:
+            self.text = self.lines[0].text
+            self._offsets = [0]
+        else:
+            offs, pos = [], 0
+            for ln in self.lines:
+                offs.append(pos)
+                pos += len(ln.text)
+            self._offsets = offs
+            self.text = "".join(ln.text for ln in self.lines)
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].start
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].end
+
+    def clean_pos(self, i: int) -> int:
+        """Clean-text index of paragraph-text index ``i`` (``len(text)`` → paragraph end)."""
+        if len(self.lines) == 1:
+            return self.lines[0].start + i
+        if i >= len(self.text):
+            return self.end
+        k = bisect_right(self._offsets, i) - 1
+        return self.lines[k].start + i - self._offsets[k]
+
+    def clean_end(self, i: int) -> int:
+        """Clean-text end for a paragraph-text end index ``i`` (just after character i-1)."""
+        if i <= 0:
+            return self.start
+        return self.clean_pos(i - 1) + 1
+
+    def line_breaks(self) -> list[int]:
+        """Paragraph-text indices where a joined line begins (after the first)."""
+        return self._offsets[1:]
+
+
+_SENTENCE_END = tuple("。！？!?…")
+_MID_SENTENCE_END = tuple("，,、（(“《‘—")
+_PARTICLE_START = tuple("的了着之地得")
+_NUMERAL_TAIL_RE = re.compile(r"[一二三四五六七八九十]{1,3}[。.．]?$")
+_LONG = 50
+
+
+def joins(prev: Line, cur: Line, cur_is_marker: bool) -> bool:
+    """Does ``cur`` continue ``prev`` across a line break a PDF or a page put mid-sentence?"""
+    if cur_is_marker:
+        return False
+    t = prev.text
+    if cur.text.startswith(_PARTICLE_START):
+        return True
+    if cur.text.startswith("是") and _NUMERAL_TAIL_RE.search(t):
+        return True
+    if t.endswith(_SENTENCE_END) or t.endswith(("：", ":", "；", ";")):
+        return False
+    if t.endswith(_MID_SENTENCE_END):
+        return True
+    # no punctuation at the end: a heading, or a long line cut by the page
+    return len(t) >= _LONG

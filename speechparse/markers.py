@@ -1,0 +1,102 @@
+"""Find outline markers: at the start of a paragraph and inside it, then keep real series only.
+
+The scanner's patterns only say where a marker may stand; grammars/marker.lark says what it
+is (classify.marker_info).  Every repetition is bounded and every pattern anchored to a
+line start or to a punctuation mark, so a scan is linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .classify import MarkerInfo, marker_info
+
+_S = r"[ \t\u3000\xa0]{0,2}"
+_NCN = r"[一二三四五六七八九十百零〇两兩壹贰貳叁參肆伍陆陸柒捌玖拾廿]{1,5}"
+_NAR = r"[0-9０-９]{1,3}"
+_VERBS = r"[是要抓则則来來者靠看讲講]"
+_SEQ = r"首先|其次|再次|然后|然後|最后|最後"
+_ENCLOSED = r"[①-⒛㈠-㈩㊀-㊉]"
+
+#: a marker at the start of a paragraph (the text is already stripped)
+_LINE_RE = re.compile(
+    r"(?:"
+    r"[(（]" + _S + r"(?:" + _NCN + "|" + _NAR + r"|[甲乙丙丁戊己庚辛壬癸]|iv|ix|vi{0,3}|x|i{1,3})" + _S + r"[)）]"
+    r"|[【〔\[]" + _S + _NCN + _S + r"[】〕\]]"
+    r"|第" + _S + r"(?:" + _NCN + "|" + _NAR + r")" + _S
+    + r"(?:章|节|節|条|條|部分|编|編|[个個]" + _S + r"(?:问题|問題|方面|部分|层次|層次|阶段|階段)" + _S + r"[：:]?)"
+    r"|第" + _S + _NCN + _S + r"[，,、：:]"
+    r"|其[一二三四五六七八九十][，,、：:]?"
+    r"|(?:" + _SEQ + r")[，,、：:]?"
+    r"|" + _NCN + _S + r"(?:[、､]|[.．](?![0-9０-９])|" + _VERBS + r")"
+    r"|" + _NAR + _S + r"(?:[、､]|[.．](?![0-9０-９])|[)）])"
+    r"|" + _ENCLOSED + r"|[Ⅰ-Ⅻ][、.．]?"
+    r"|[甲乙丙丁戊己庚辛壬癸]、(?![甲乙丙丁戊己庚辛壬癸])"
+    r"|[A-Z][.．、](?![A-Za-z0-9])"
+    r")"
+)
+#: a marker inside a paragraph, just after a punctuation mark
+_INLINE_RE = re.compile(
+    r"(?:(?<=[。；;！!？?：:，,])|(?<=[。；;！!？?：:，,][ \u3000]))(?:"
+    r"(?P<item>" + _NCN + r"(?:" + _S + r"|[。.．]" + _S + r")" + _VERBS
+    + r"|第" + _NCN + r"[，,、：:]|其[一二三四五六七八九十][，,、：:]?|" + _SEQ + r")"
+    r"|(?P<sec>[(（](?:" + _NCN + "|" + _NAR + r")[)）]|[①-⑳⑴-⒇])"
+    r")"
+)
+_BARE_RE = re.compile(r"(?:" + _NCN + "|" + _NAR + r")$")
+#: 五、六十年代, 一、二年级: a numeral list, not a heading
+_NUMERAL_LIST_RE = re.compile(r"[一二三四五六七八九十]{1,2}[十百千万年月日个個岁歲次级級等层層类類种種名倍期号號届屆]")
+_WS_RE = re.compile(r"[\s]+")
+_STRAY_PUNCT_RE = re.compile(r"[。.．\s]+(?=[是])")
+
+
+@dataclass(slots=True)
+class Found:
+    """A marker candidate in a paragraph: ``[start, end)`` in the paragraph text."""
+
+    start: int
+    end: int
+    text: str  # as written, white space (and a stray full stop before 是) taken out
+    info: MarkerInfo
+    inline: bool
+    repaired: bool = False
+
+
+def _token(raw: str) -> tuple[str, bool]:
+    compact = _WS_RE.sub("", raw)
+    if len(compact) > 2 and compact[-1] == "是" and compact[-2] in "。.．":
+        return compact[:-2] + "是", True
+    return compact, False
+
+
+def line_marker(text: str) -> Found | None:
+    """The marker that opens a paragraph, if any."""
+    m = _LINE_RE.match(text)
+    if m is None:
+        bare = _BARE_RE.match(text)
+        if bare is None:
+            return None
+        m = bare
+    tok, _ = _token(m.group())
+    info = marker_info(tok)
+    if info is None:
+        return None
+    rest = text[m.end():]
+    if info.style == "cn_dun" and _NUMERAL_LIST_RE.match(rest):
+        return None
+    if info.style in ("bare_cn", "bare_ar") and rest:
+        return None
+    return Found(0, m.end(), tok, info, inline=False)
+
+
+def inline_markers(text: str, start: int) -> list[Found]:
+    """Marker candidates inside ``text`` from index ``start`` on."""
+    out: list[Found] = []
+    for m in _INLINE_RE.finditer(text, start):
+        tok, repaired = _token(m.group())
+        info = marker_info(tok)
+        if info is None:
+            continue
+        out.append(Found(m.start(), m.end(), tok, info, inline=True, repaired=repaired))
+    return out

@@ -1,0 +1,135 @@
+"""Offset-preserving clean-ups: a clean view of the page for matching, spans kept on the input.
+
+The clean text is the input with reading annotations (``會(huì)``) and invisible characters
+(zero-width, BOM, bidi and C0/C1 controls) deleted; an OffsetMap leads back.  Nothing is
+rewritten in place, so every span still indexes the text given to ``parse``.  Width and script
+differences are matched by the patterns themselves; for short candidate strings ``simplify``
+folds traditional characters one to one (OpenCC's character table, never its phrase rules).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .model import Diagnostic, DiagnosticCode, Removed, RemovedKind, Severity
+from .spans import OffsetMap
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙǕǗǙǛ"
+_LATIN = "a-zA-ZüÜ" + _TONED
+#: a pinyin annotation glued after a CJK character: 會(huì), also with full-width parens
+PINYIN_RE = re.compile(
+    "(?<=[" + _CJK + "])[(（](?=[" + _LATIN + "]{0,7}[" + _TONED + "])["
+    + _LATIN + "]{1,8}[)）]"
+)
+#: invisible characters that may sit inside words or markers
+_INVISIBLE = (
+    "\x00-\x08\x0e-\x1b\x7f\x80-\x84\x86-\x9f\u00ad\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff\ufe00-\ufe0f"
+)
+_DELETE_RE = re.compile(
+    "[" + _INVISIBLE + "]{1,64}|" + PINYIN_RE.pattern
+)
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_WS_RE = re.compile(r"[\s" + _INVISIBLE + r"]+")
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1b\x7f]")
+_MAX_DIAGNOSED = 20
+
+
+@dataclass
+class CleanView:
+    """The page with annotations and invisible characters deleted, and the way back."""
+
+    text: str
+    omap: OffsetMap
+    removed: list[Removed] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+class InvalidText(ValueError):
+    """Raised for str input that is not valid Unicode (lone surrogates)."""
+
+
+def check_text(text: str) -> None:
+    m = _SURROGATE_RE.search(text)
+    if m:
+        raise InvalidText(
+            f"lone surrogate U+{ord(m.group()):04X} at index {m.start()}: not valid Unicode "
+            "text; decode bytes with parse_bytes(errors='replace') or clean the str first"
+        )
+
+
+def clean_view(text: str) -> CleanView:
+    """Delete pinyin annotations and invisible characters, keeping a map to the input."""
+    deletions: list[tuple[int, int]] = []
+    removed: list[Removed] = []
+    for m in _DELETE_RE.finditer(text):
+        a, b = m.span()
+        deletions.append((a, b))
+        if text[a] in "(（":
+            removed.append(Removed.model_construct(kind=RemovedKind.PINYIN, text=m.group(), span=(a, b)))
+    if not deletions:
+        return CleanView(text, OffsetMap())
+    parts: list[str] = []
+    pos = 0
+    for a, b in deletions:
+        parts.append(text[pos:a])
+        pos = b
+    parts.append(text[pos:])
+    view = CleanView("".join(parts), OffsetMap(deletions), removed)
+    controls = 0
+    for m in _CONTROL_RE.finditer(text):
+        controls += 1
+        if controls <= _MAX_DIAGNOSED:
+            view.diagnostics.append(
+                Diagnostic.model_construct(
+                    code=DiagnosticCode.CONTROL_CHARS,
+                    severity=Severity.INFO,
+                    message=f"control character U+{ord(m.group()):04X} ignored for matching",
+                    span=(m.start(), m.end()),
+                )
+            )
+    return view
+
+
+def squash(s: str) -> str:
+    """``s`` without white space and invisible characters."""
+    return _WS_RE.sub("", s)
+
+
+@lru_cache(maxsize=1)
+def _t2s_table() -> dict[int, str]:
+    import opencc  # opencc-python-reimplemented: we read its character table only
+
+    path = os.path.join(os.path.dirname(opencc.__file__), "dictionary", "TSCharacters.txt")
+    table: dict[int, str] = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            key, _, values = line.rstrip("\n").partition("\t")
+            first = values.split(" ", 1)[0]
+            if len(key) == 1 and len(first) == 1:
+                table[ord(key)] = first
+    # variants OpenCC leaves alone that speeches use (衞 for 卫 and the like)
+    for trad, simp in zip("衞羣裏爲僞衆産啓綫峯", "卫群里为伪众产启线峰"):
+        table[ord(trad)] = simp
+    return table
+
+
+@lru_cache(maxsize=8192)
+def simplify(s: str) -> str:
+    """Short string → simplified script, full-width forms folded; same length as ``s``."""
+    folded = s.translate(_t2s_table())
+    if any("\uff01" <= c <= "\uff5e" for c in folded):
+        folded = "".join(
+            unicodedata.normalize("NFKC", c) if "\uff01" <= c <= "\uff5e" else c for c in folded
+        )
+    return folded
+
+
+def key(s: str) -> str:
+    """Comparison key of a short string: simplified, white space and invisibles removed."""
+    return simplify(squash(s))

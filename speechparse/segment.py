@@ -1,0 +1,415 @@
+"""Page → its speeches (title, salutation, greeting, body lines, closing) and removed chrome.
+
+Everything here is decided from the form of lines: position, length, punctuation, repetition
+and the general vocabulary of web pages (classify.py) — never from one site's words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .classify import (
+    chrome_kind,
+    collection_header,
+    line_form,
+    salutation_lead,
+    salutation_text,
+    speech_title_words,
+    title_like,
+)
+from .lines import Line
+from .markers import line_marker
+from .normalize import key
+
+_HEAD_TITLE_LINES = 3
+_COLLECTION_N = r"[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}"
+#: STEM(一) / STEM（1） / STEM 篇1 / STEM1 — a per-speech title with a running number at the end
+_SUFFIX_TITLE_RE = re.compile(
+    r"^(?P<stem>.{2,48}?)\s{0,3}(?:[(（【\[]\s{0,2}(?:篇|范文|範文|例文|材料)?\s{0,2}(?P<a>"
+    + _COLLECTION_N + r")\s{0,2}[)）】\]]|(?:篇|范文|範文|例文)\s{0,2}(?P<b>" + _COLLECTION_N
+    + r")|(?P<c>[0-9０-９]{1,2}))$"
+)
+#: 【篇一】STEM / 篇一：STEM / 范文1 STEM / 第一篇 STEM
+_PREFIX_TITLE_RE = re.compile(
+    r"^(?:[【\[〔]\s{0,2}(?:篇|范文|範文)\s{0,2}(?P<a>" + _COLLECTION_N + r")\s{0,2}[】\]〕]"
+    r"|(?:篇|范文|範文)\s{0,2}(?P<b>" + _COLLECTION_N + r")\s{0,2}[：:、.．]?"
+    r"|第\s{0,2}(?P<c>" + _COLLECTION_N + r")\s{0,2}篇\s{0,2}[：:、.．]?)\s{0,3}(?P<stem>.{0,50})$"
+)
+_SUBTITLE_RE = re.compile(r"^(?:——|—|－－|--|──)")
+_FOOTNOTE_START_RE = re.compile(
+    r"^(?:注释|註釋|注解|脚注|腳註|参考文献|參考文獻|参考资料|參考資料|附件|附录|附錄|注|註)\s{0,2}(?:[:：]|[0-9０-９]|$)"
+)
+_TOC_LABEL_RE = re.compile(r"^(?:目\s{0,3}录|目\s{0,3}錄|提\s{0,2}纲|提\s{0,2}綱|目次|大纲|大綱)\s{0,2}[:：]?$")
+_GLUED_CLOSING_RE = re.compile(
+    r"(?<=[。！？!?；;…])\s{0,3}(?:再次)?(?:谢谢|謝謝)(?:大家|各位|您们|您們|你们|你們)?[!！。.]{0,3}$"
+)
+_NEXTPAGE_RE = re.compile(r"^\[?NextPage\]?$|^第\s{0,2}[0-9]{1,3}\s{0,2}页$|^下一页$|^上一页$")
+_BODY_MIN = 16
+
+
+@dataclass
+class SpeechPlan:
+    """Where one speech lies, by line index into the page's lines."""
+
+    first: int  # first line of the speech (its title, or what opens it)
+    end: int  # one past its last line (before the next speech)
+    title: list[int] = field(default_factory=list)
+    subtitle: int | None = None
+    date: int | None = None
+    speaker: int | None = None
+    salutation: int | None = None
+    salutation_len: int = 0  # >0: the salutation opens line `salutation` and is this long
+    greeting: int | None = None
+    closing: int | None = None
+    closing_at: int = 0  # the closing starts at this offset of line `closing`
+    body: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Segmentation:
+    speeches: list[SpeechPlan]
+    removed: list[tuple[int, int, str]]  # (first line, last line, kind), runs of lines
+    outside: list[int]  # lines that are in no speech and not chrome
+
+
+def _is_marker(line: Line) -> bool:
+    return line_marker(line.text) is not None
+
+
+class _Page:
+    """Per-line facts computed once, on demand."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self._chrome: dict[int, str | None] = {}
+        self._marker: dict[int, bool] = {}
+
+    def chrome(self, i: int) -> str | None:
+        if i not in self._chrome:
+            ln = self.lines[i]
+            self._chrome[i] = chrome_kind(ln.text, ln.compact) if len(ln.text) <= 200 else None
+        return self._chrome[i]
+
+    def marker(self, i: int) -> bool:
+        if i not in self._marker:
+            self._marker[i] = _is_marker(self.lines[i])
+        return self._marker[i]
+
+    def salutation(self, i: int) -> bool:
+        ln = self.lines[i]
+        return (
+            len(ln.text) <= 64
+            and salutation_text(ln.compact) is not None
+            and not _TOC_LABEL_RE.match(ln.compact)
+            and self.chrome(i) is None
+        )
+
+    def title_candidate(self, i: int) -> bool:
+        ln = self.lines[i]
+        return (
+            ln.short
+            and title_like(ln.compact)
+            and not self.marker(i)
+            and self.chrome(i) is None
+            and line_form(ln.compact) is None
+        )
+
+    def body_like(self, i: int) -> bool:
+        ln = self.lines[i]
+        return len(ln.compact) >= _BODY_MIN and self.chrome(i) is None
+
+
+def _collection_titles(page: _Page) -> list[int]:
+    """Lines that title the speeches of a collection: a shared stem and a running number."""
+    groups: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for i, ln in enumerate(page.lines):
+        c = ln.compact
+        if len(c) > 56 or not ln.short or collection_header(c) and not c.endswith(("篇", ")", "）")):
+            continue
+        if not title_like(c) and not c.endswith((")", "）", "】", "]")):
+            continue
+        for kind, rx in (("suffix", _SUFFIX_TITLE_RE), ("prefix", _PREFIX_TITLE_RE)):
+            m = rx.match(c)
+            if not m:
+                continue
+            num = m.group("a") or m.group("b") or m.group("c")
+            from .numerals import ascii_to_int, cn_to_int
+
+            n = ascii_to_int(num) or cn_to_int(num)
+            if n is None:
+                continue
+            stem = key(m.group("stem")) if kind == "suffix" else ""
+            if kind == "suffix" and (len(stem) < 2 or page.marker(i)):
+                continue
+            groups.setdefault((kind, stem), []).append((i, n))
+            break
+    best: list[int] = []
+    for members in groups.values():
+        run: list[int] = []
+        expect = 1
+        for i, n in members:
+            if n == expect:
+                run.append(i)
+                expect += 1
+            elif n == 1:  # a repeat of the list (a table of contents): keep the later run
+                run, expect = [i], 2
+        if len(run) >= 2 and len(run) > len(best):
+            best = run
+    return best
+
+
+def _title_block(page: _Page, sal: int, floor: int, first_seen: dict[str, int]) -> list[int]:
+    """Title lines above salutation line ``sal`` (not above ``floor``)."""
+    i = sal - 1
+    # subtitle, date and speaker lines sit between a title and its salutation
+    while i >= floor and i >= sal - 3:
+        c = page.lines[i].compact
+        if _SUBTITLE_RE.match(c) or line_form(c) == "dateline" or (
+            len(c) <= 12 and title_like(c) and i == sal - 1 and page.chrome(i) is None
+        ):
+            i -= 1
+            continue
+        break
+    titles: list[int] = []
+    while i >= floor and len(titles) < _HEAD_TITLE_LINES and page.title_candidate(i):
+        if first_seen.get(key(page.lines[i].compact), i) < i:  # a page title said again
+            break
+        titles.insert(0, i)
+        i -= 1
+    return titles
+
+
+def _first_seen(page: _Page) -> dict[str, int]:
+    """Key of every short title-like line → the index where it first stands."""
+    seen: dict[str, int] = {}
+    for i, ln in enumerate(page.lines):
+        if ln.short and title_like(ln.compact):
+            seen.setdefault(key(ln.compact), i)
+    return seen
+
+
+def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
+    """(first line, title lines) of every speech, in page order."""
+    lines = page.lines
+    starts: dict[int, list[int]] = {}
+    collection = _collection_titles(page)
+    for i in collection:
+        starts[i] = [i]
+    first_seen = _first_seen(page)
+    coll_set = set(collection)
+    last_start = -1
+    for i in range(len(lines)):
+        if i in coll_set:
+            last_start = i
+            continue
+        if not page.salutation(i):
+            continue
+        # a salutation just below a collection title belongs to that speech
+        if last_start >= 0 and i - last_start <= 4 and all(
+            not page.body_like(k) for k in range(last_start + 1, i)
+        ):
+            continue
+        titles = _title_block(page, i, last_start + 1, first_seen)
+        starts[titles[0] if titles else i] = titles
+        last_start = i
+    if not starts:
+        return _single_start(page, first_seen)
+    return sorted(starts.items())
+
+
+def _single_start(page: _Page, first_seen: dict[str, int]) -> list[tuple[int, list[int]]]:
+    """A page with no collection titles and no salutation: one speech from its first body."""
+    lines = page.lines
+    n = len(lines)
+    first_body = next(
+        (i for i in range(n) if page.body_like(i) and lines[i].compact[-1] in "。！？!?；;，,：:”\""),
+        None,
+    )
+    if first_body is None:
+        first = next((i for i in range(n) if page.chrome(i) is None), None)
+        return [] if first is None else [(first, [])]
+    titles: list[int] = []
+    above = first_body - 1
+    while above >= 0 and len(titles) < _HEAD_TITLE_LINES and page.title_candidate(above):
+        if first_seen.get(key(lines[above].compact), above) < above:
+            break
+        titles.insert(0, above)
+        above -= 1
+    if not titles:  # the page title: the last title-like line before the body naming a speech
+        for k in range(first_body - 1, -1, -1):
+            if page.title_candidate(k) and speech_title_words(lines[k].compact):
+                titles = [k]
+                break
+    return [(titles[0] if titles else first_body, titles)]
+
+
+def _head(page: _Page, plan: SpeechPlan) -> int:
+    """Fill subtitle/date/speaker/salutation/greeting; return the first body line."""
+    lines = page.lines
+    i = (plan.title[-1] + 1) if plan.title else plan.first
+    end = plan.end
+    while i < end and i < plan.first + 8:
+        c = lines[i].compact
+        if plan.salutation is None and _SUBTITLE_RE.match(c) and plan.subtitle is None:
+            plan.subtitle = i
+        elif plan.salutation is None and plan.date is None and line_form(c) == "dateline":
+            plan.date = i
+        elif plan.salutation is None and page.salutation(i):
+            plan.salutation = i
+        elif plan.salutation is None and (n := salutation_lead(c)) and i == (
+            (plan.title[-1] + 1) if plan.title else plan.first
+        ):
+            plan.salutation, plan.salutation_len = i, n
+            return i
+        elif plan.greeting is None and line_form(c) == "greeting":
+            plan.greeting = i
+        elif (
+            plan.salutation is None
+            and plan.speaker is None
+            and len(c) <= 12
+            and i + 1 < end
+            and page.salutation(i + 1)
+            and title_like(c)
+        ):
+            plan.speaker = i
+        else:
+            break
+        i += 1
+    return i
+
+
+def _tail(page: _Page, plan: SpeechPlan, body_start: int, titles: set[str]) -> int:
+    """Trim chrome and notes off the end of a speech; return one past its last line."""
+    lines = page.lines
+    end = plan.end
+    i = end - 1
+    below_chrome = False
+    while i >= body_start:
+        ln = lines[i]
+        kind = page.chrome(i)
+        if kind is not None or key(ln.compact) in titles or (below_chrome and len(ln.compact) <= 12 and not line_form(ln.compact)):
+            below_chrome = True
+            i -= 1
+            continue
+        break
+    end = i + 1
+    # notes, references and attachment lists after the speech
+    for k in range(max(body_start + 1, end - 40), end):
+        ln = lines[k]
+        if len(ln.compact) <= 30 and _FOOTNOTE_START_RE.match(ln.compact):
+            end = k
+            break
+    return end
+
+
+def segment(lines: list[Line]) -> Segmentation:
+    """Split a page into speech plans and runs of removed lines."""
+    page = _Page(lines)
+    starts = _find_starts(page)
+    plans: list[SpeechPlan] = []
+    for k, (first, titles) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
+        plans.append(SpeechPlan(first=first, end=end, title=titles))
+    removed: list[tuple[int, int, str]] = []
+    outside: list[int] = []
+    header_end = plans[0].first if plans else len(lines)
+    header_titles: set[str] = set()
+    _classify_run(page, 0, header_end, removed, header_titles)
+    for plan in plans:
+        body_start = _head(page, plan)
+        titles = header_titles | ({key("".join(lines[t].compact for t in plan.title))} if plan.title else set())
+        titles |= {key(lines[t].compact) for t in plan.title}
+        last = _tail(page, plan, body_start, titles)
+        if last < plan.end:
+            _classify_run(page, last, plan.end, removed, None, tail=True)
+        plan.end = last
+        # the closing: the last line, or a thanks glued to the end of the last paragraph
+        if last > body_start:
+            c = lines[last - 1].compact
+            if line_form(c) == "closing":
+                plan.closing = last - 1
+                last -= 1
+            else:
+                m = _GLUED_CLOSING_RE.search(lines[last - 1].text)
+                if m and m.start() > 0:
+                    plan.closing, plan.closing_at = last - 1, m.start()
+        _body(page, plan, body_start, last, titles, removed)
+    removed.sort()
+    return Segmentation(plans, removed, outside)
+
+
+def _body(
+    page: _Page, plan: SpeechPlan, start: int, stop: int, titles: set[str],
+    removed: list[tuple[int, int, str]],
+) -> None:
+    """Body lines of a speech, less page titles repeated inside it, pagination and TOC blocks."""
+    lines = page.lines
+    i = start
+    toc_until = -1
+    while i < stop:
+        ln = lines[i]
+        c = ln.compact
+        if i <= toc_until:
+            i += 1
+            continue
+        if ln.short:
+            if _NEXTPAGE_RE.match(c):
+                removed.append((i, i, "pagination"))
+                i += 1
+                continue
+            if key(c) in titles and not page.marker(i):
+                removed.append((i, i, "page_title"))
+                i += 1
+                continue
+            kind = page.chrome(i)
+            if kind in ("chrome", "disclaimer") and len(c) <= 40 and not page.marker(i):
+                removed.append((i, i, kind))
+                i += 1
+                continue
+            if _TOC_LABEL_RE.match(c) and i - start <= 3:
+                j = i + 1
+                while j < stop and lines[j].short and len(lines[j].compact) <= 40 and not any(
+                    p in lines[j].compact for p in "。！？"
+                ):
+                    j += 1
+                removed.append((i, j - 1, "toc"))
+                toc_until = j - 1
+                i = j
+                continue
+        if i != plan.closing or plan.closing_at:
+            plan.body.append(i)
+        i += 1
+
+
+def _classify_run(
+    page: _Page, a: int, b: int, removed: list[tuple[int, int, str]],
+    titles: set[str] | None, tail: bool = False,
+) -> None:
+    """Record lines ``[a, b)`` (page header or a speech's tail) as removed, kind by kind."""
+    lines = page.lines
+    in_toc = False
+    footnote = False
+    for i in range(a, b):
+        c = lines[i].compact
+        kind = page.chrome(i)
+        if tail and (footnote or (len(c) <= 30 and _FOOTNOTE_START_RE.match(c))):
+            footnote = True
+            kind = "footnote"
+        elif _TOC_LABEL_RE.match(c):
+            in_toc = True
+            kind = "toc"
+        elif in_toc and (page.marker(i) or len(c) <= 40) and kind is None:
+            kind = "toc"
+        elif _NEXTPAGE_RE.match(c):
+            kind = "pagination"
+        elif collection_header(c):
+            kind = "collection_header"
+        elif kind is None:
+            kind = "page_title" if lines[i].short and title_like(c) else "chrome"
+        if titles is not None and lines[i].short and title_like(c):
+            titles.add(key(c))
+        if removed and removed[-1][2] == kind and removed[-1][1] == i - 1:
+            removed[-1] = (removed[-1][0], i, kind)
+        else:
+            removed.append((i, i, kind))
