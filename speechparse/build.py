@@ -9,7 +9,7 @@ from how speeches are written:
 * numbering that goes on in another style ((1)(2)(3) then 四要) stays with its series;
 * a new style that does not start at 1 (二、 with no 一、) does not nest under a list item;
 * a line-start heading never nests under an item that stood inside a paragraph;
-* a paragraph without a marker of its own, after the last run-in section of a series
+* a paragraph without a marker of its own, after the last run-in member of a series
   (heading and body in one paragraph), belongs to the parent again.
 """
 
@@ -58,6 +58,7 @@ def select_series(cands: list[tuple[int, Found]]) -> list[Event]:
     keep = [False] * n
     ordinals = [f.info.ordinal for _, f in cands]
     last_of_style: dict[str, int] = {}
+    last_kept = -1
     seq_group: list[int] = []
 
     def close_seq() -> None:
@@ -88,7 +89,17 @@ def select_series(cands: list[tuple[int, Found]]) -> list[Event]:
             and para - cands[prev][0] <= _SERIES_WINDOW
         ):
             keep[k] = keep[prev] = True
+        elif (  # numbering that goes on in another style: (1)(2)(3) then 四要
+            info.ordinal > 1
+            and last_kept >= 0
+            and ordinals[last_kept] + 1 == info.ordinal
+            and para - cands[last_kept][0] <= 2
+            and cands[last_kept][1].info.style != info.style
+        ):
+            keep[k] = True
         last_of_style[info.style] = k
+        if keep[k]:
+            last_kept = k
     close_seq()
     return [Event(para, f, ordinals[k]) for k, (para, f) in enumerate(cands) if keep[k]]
 
@@ -128,23 +139,23 @@ class TreeBuilder:
                     stop = min(stop, idxs[j])
         return stop
 
-    def _goes_on(self, depth: int, restarted: bool) -> bool:
+    def _goes_on(self, depth: int, running: int) -> bool:
         """Does the series of frame ``depth`` get its next number later (before its parent ends)?
 
-        With ``restarted`` the current event starts a new series 1, 2, … of the same style;
-        numbers that fit that new series are not the outer series going on.
+        Numbers that fit an inner series of the same style (1, 2, … counted in ``running``,
+        which is 1 when the current marker starts one) are not the outer series going on.
         """
         frame = self.stack[depth]
         stop = self._stop_index(depth)
         want = frame.last + 1
-        running = 1
         for style in frame.styles:
+            inner = running
             idxs = self._by_style.get(style, [])
             j = bisect_right(idxs, self._pos)
             while j < len(idxs) and idxs[j] < stop:
                 o = self._events[idxs[j]].ordinal
-                if restarted and o == running + 1:
-                    running += 1
+                if o == inner + 1:
+                    inner += 1
                 elif o == want:
                     return True
                 else:
@@ -161,11 +172,11 @@ class TreeBuilder:
         self.container().append(part)
 
     def unmarked_paragraph(self, para: int) -> None:
-        """A paragraph with no marker of its own begins: leave a finished run-in section."""
+        """A paragraph with no marker of its own begins: leave finished run-in levels."""
         while self.stack:
             top = self.stack[-1]
-            if top.node.event.run_in and top.para != para and not top.node.event.info.is_item:
-                if not self._goes_on(len(self.stack) - 1, restarted=False):
+            if top.node.event.run_in and top.para != para:
+                if not self._goes_on(len(self.stack) - 1, running=0):
                     self.stack.pop()
                     continue
             break
@@ -195,7 +206,7 @@ class TreeBuilder:
             d = same[0]
             frame = self.stack[d]
             if e.ordinal == 1 and frame.last >= 1:
-                if self._goes_on(d, restarted=True):
+                if self._goes_on(d, running=1):
                     return d + 1
                 self.diagnostics.append(("numbering_restart", "numbering starts again at 1", e))
                 return d
@@ -203,8 +214,8 @@ class TreeBuilder:
             self.diagnostics.append((kind, f"expected {frame.last + 1}, found {e.ordinal}", e))
             return self._sibling(d, e)
         if e.ordinal > 1:
-            for d in range(len(self.stack) - 1, -1, -1):  # numbering goes on in another style
-                if self.stack[d].last + 1 == e.ordinal and self.stack[d].node.event.info.is_item == e.info.is_item:
+            for d in range(len(self.stack) - 1, max(-1, len(self.stack) - 3), -1):
+                if self.stack[d].last + 1 == e.ordinal:  # numbering goes on in another style
                     self.stack[d].styles.add(e.style)
                     return self._sibling(d, e)
         depth = len(self.stack)

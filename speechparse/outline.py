@@ -9,7 +9,8 @@ from .build import Event, Node, TreeBuilder, select_series
 from .lines import Line, Paragraph, joins
 from .markers import Found, inline_markers, line_marker
 
-_TERM_RE = re.compile(r"[。！？；!?;]")
+#: a sentence end; a "?" glued to Latin letters is mojibake (因?qū), not one
+_TERM_RE = re.compile(r"[。！？；!;]|\?(?![A-Za-z\u00c0-\u024f])")
 _PARTICLES = "的了着之地得是"
 _LONG_HEADING = 40
 _GAP_RE = re.compile(r"\s")
