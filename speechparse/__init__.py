@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .errors import DecodeError, InputTooLarge, SpeechparseError
+from .errors import DecodeError, InputTooLarge, InvalidText, SpeechparseError
 from .model import (
     MAX_DEPTH,
     SCHEMA_VERSION,
@@ -96,6 +96,7 @@ __all__ = [
     "DiagnosticCode",
     "Document",
     "InputTooLarge",
+    "InvalidText",
     "Item",
     "Line",
     "Marker",

@@ -30,3 +30,7 @@ class InputTooLarge(SpeechparseError, ValueError):
         super().__init__(
             f"{where}: {size} bytes is over the limit of {limit} bytes (raise it with max_bytes)"
         )
+
+
+class InvalidText(SpeechparseError, ValueError):
+    """A str that is not valid Unicode text (it holds lone surrogates)."""

@@ -14,8 +14,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
-from .model import Diagnostic, DiagnosticCode, Removed, RemovedKind, Severity
+from .errors import InvalidText
+from .model import DiagnosticCode, Severity
 from .spans import OffsetMap
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -32,7 +34,8 @@ _INVISIBLE = (
     "\u2060-\u2064\u2066-\u2069\ufeff\ufe00-\ufe0f"
 )
 _DELETE_RE = re.compile(
-    "[" + _INVISIBLE + "]{1,64}|" + PINYIN_RE.pattern
+    "[" + _INVISIBLE + "]{1,64}|[(（](?<=[" + _CJK + "][(（])(?=[" + _LATIN + "]{0,7}[" + _TONED
+    + "])[" + _LATIN + "]{1,8}[)）]"
 )
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _WS_RE = re.compile(r"[\s" + _INVISIBLE + r"]+")
@@ -46,12 +49,8 @@ class CleanView:
 
     text: str
     omap: OffsetMap
-    removed: list[Removed] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-
-
-class InvalidText(ValueError):
-    """Raised for str input that is not valid Unicode (lone surrogates)."""
+    removed: list[dict[str, Any]] = field(default_factory=list)  # Removed, as plain data
+    diagnostics: list[dict[str, Any]] = field(default_factory=list)
 
 
 def check_text(text: str) -> None:
@@ -66,12 +65,12 @@ def check_text(text: str) -> None:
 def clean_view(text: str) -> CleanView:
     """Delete pinyin annotations and invisible characters, keeping a map to the input."""
     deletions: list[tuple[int, int]] = []
-    removed: list[Removed] = []
+    removed: list[dict[str, Any]] = []
     for m in _DELETE_RE.finditer(text):
-        a, b = m.span()
-        deletions.append((a, b))
-        if text[a] in "(（":
-            removed.append(Removed.model_construct(kind=RemovedKind.PINYIN, text=m.group(), span=(a, b)))
+        span = m.span()
+        deletions.append(span)
+        if text[span[0]] in "(（":
+            removed.append({"kind": "pinyin", "text": m.group(), "span": span})
     if not deletions:
         return CleanView(text, OffsetMap())
     parts: list[str] = []
@@ -85,14 +84,11 @@ def clean_view(text: str) -> CleanView:
     for m in _CONTROL_RE.finditer(text):
         controls += 1
         if controls <= _MAX_DIAGNOSED:
-            view.diagnostics.append(
-                Diagnostic.model_construct(
-                    code=DiagnosticCode.CONTROL_CHARS,
-                    severity=Severity.INFO,
-                    message=f"control character U+{ord(m.group()):04X} ignored for matching",
-                    span=(m.start(), m.end()),
-                )
-            )
+            view.diagnostics.append({
+                "code": DiagnosticCode.CONTROL_CHARS, "severity": Severity.INFO,
+                "message": f"control character U+{ord(m.group()):04X} ignored for matching",
+                "span": m.span(),
+            })
     return view
 
 

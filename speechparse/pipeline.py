@@ -4,24 +4,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import Any
 
 from .build import Node
 from .lines import Line, split_lines
-from .model import (
-    Block,
-    Diagnostic,
-    DiagnosticCode,
-    Document,
-    Item,
-    Marker,
-    Paragraph,
-    Removed,
-    RemovedKind,
-    Section,
-    Severity,
-    Speech,
-)
-from .model import Line as LineNode
+from .model import SCHEMA_VERSION, Diagnostic, DiagnosticCode, Document, Severity
 from .normalize import CleanView, check_text, clean_view
 from .outline import Body, Part, build_body
 from .segment import SpeechPlan, segment
@@ -40,11 +27,11 @@ class _Doc:
         self.view = view
         self.holes: list[tuple[int, int]] = []
         self._hole_starts: list[int] = []
-        self.diagnostics: list[Diagnostic] = list(view.diagnostics)
+        self.diagnostics: list[dict[str, Any]] = list(view.diagnostics)
         self._counts: dict[DiagnosticCode, int] = {}
 
-    def set_holes(self, removed: list[Removed]) -> None:
-        self.holes = [r.span for r in removed]
+    def set_holes(self, removed: list[dict[str, Any]]) -> None:
+        self.holes = [r["span"] for r in removed]
         self._hole_starts = [a for a, _ in self.holes]
 
     def span(self, a: int, b: int) -> tuple[int, int]:
@@ -73,19 +60,19 @@ class _Doc:
         n = self._counts.get(code, 0) + 1
         self._counts[code] = n
         if n <= _MAX_DIAGNOSTICS_PER_CODE:
-            self.diagnostics.append(Diagnostic.model_construct(
-                code=code, severity=severity, message=message, span=span))
+            self.diagnostics.append(
+                {"code": code, "severity": severity, "message": message, "span": span})
         elif n == _MAX_DIAGNOSTICS_PER_CODE + 1:
-            self.diagnostics.append(Diagnostic.model_construct(
-                code=DiagnosticCode.DIAGNOSTICS_CAPPED, severity=Severity.INFO,
-                message=f"more {code.value} diagnostics left out", span=None))
+            self.diagnostics.append({
+                "code": DiagnosticCode.DIAGNOSTICS_CAPPED, "severity": Severity.INFO,
+                "message": f"more {code.value} diagnostics left out", "span": None})
 
 
 def run(text: str, extra_diagnostics: list[Diagnostic] | None = None) -> Document:
     check_text(text)
     view = clean_view(text)
     doc = _Doc(text, view)
-    doc.diagnostics[:0] = extra_diagnostics or []
+    doc.diagnostics[:0] = [d.model_dump() for d in extra_diagnostics or []]
     lines = split_lines(view.text)
     seg = segment(lines)
     removed = _removed(doc, lines, seg.removed)
@@ -93,44 +80,44 @@ def run(text: str, extra_diagnostics: list[Diagnostic] | None = None) -> Documen
     speeches = [_speech(doc, lines, plan) for plan in seg.speeches]
     speeches = [s for s in speeches if s is not None]
     _cover_rest(doc, speeches, removed)
-    return Document.model_construct(
-        schema_version="1.0", encoding=None, speeches=speeches, removed=removed,
-        diagnostics=doc.diagnostics,
-    )
+    # the tree is built from plain data and validated once, here, by pydantic-core
+    return Document.model_validate({
+        "schema_version": SCHEMA_VERSION, "speeches": speeches, "removed": removed,
+        "diagnostics": doc.diagnostics,
+    })
 
 
-def _removed(doc: _Doc, lines: list[Line], runs: list[tuple[int, int, str]]) -> list[Removed]:
-    out: list[Removed] = []
+def _removed(doc: _Doc, lines: list[Line], runs: list[tuple[int, int, str]]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
     for a, b, kind in runs:
         span = doc.span(lines[a].start, lines[b].end)
-        out.append(Removed.model_construct(
-            kind=RemovedKind(kind), text=doc.raw[span[0]:span[1]], span=span))
-    out.sort(key=lambda r: r.span)
+        out.append({"kind": kind, "text": doc.raw[span[0]:span[1]], "span": span})
+    out.sort(key=lambda r: r["span"])
     # reading annotations inside removed lines are part of those
     pinyin = doc.view.removed
     if pinyin:
-        starts = [r.span[0] for r in out]
+        starts = [r["span"][0] for r in out]
         kept = []
         for p in pinyin:
-            k = bisect_left(starts, p.span[0] + 1) - 1
-            if k >= 0 and out[k].span[1] > p.span[0]:
+            k = bisect_left(starts, p["span"][0] + 1) - 1
+            if k >= 0 and out[k]["span"][1] > p["span"][0]:
                 continue
             kept.append(p)
-        out = sorted(out + kept, key=lambda r: r.span)
+        out = sorted(out + kept, key=lambda r: r["span"])
     return out
 
 
 def _line_node(doc: _Doc, ln: Line, a: int = 0, b: int | None = None,
-               strip_colon: bool = False) -> LineNode:
+               strip_colon: bool = False) -> dict[str, Any]:
     end = ln.end if b is None else ln.start + b
     span = doc.span(ln.start + a, end)
     text = doc.source(span)
     if strip_colon:
         text = text.rstrip().rstrip(_COLON).rstrip()
-    return LineNode.model_construct(text=text, span=span)
+    return {"text": text, "span": span}
 
 
-def _speech(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> Speech | None:
+def _speech(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> dict[str, Any] | None:
     body_lines = [lines[i] for i in plan.body]
     if plan.salutation is not None and plan.salutation_len and plan.body and plan.body[0] == plan.salutation:
         ln = lines[plan.salutation]
@@ -174,17 +161,17 @@ def _speech(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> Speech | None:
         greeting = _line_node(doc, lines[plan.greeting])
     if plan.closing is not None:
         closing = _line_node(doc, lines[plan.closing], plan.closing_at)
-        closing.text = closing.text.strip()
+        closing["text"] = closing["text"].strip()
     last_line = plan.end - 1
     start = doc.span(first.start, first.end)[0]
     end = doc.span(lines[last_line].start, lines[last_line].end)[1]
     if not plan.body and plan.salutation is None and not plan.title and closing is None:
         return None
-    return Speech.model_construct(
-        type="speech", title=title, title_span=title_span, subtitle=subtitle, speaker=speaker,
-        date=date, salutation=salutation, greeting=greeting, closing=closing, content=content,
-        span=(start, end),
-    )
+    return {
+        "type": "speech", "title": title, "title_span": title_span, "subtitle": subtitle,
+        "speaker": speaker, "date": date, "salutation": salutation, "greeting": greeting,
+        "closing": closing, "content": content, "span": (start, end),
+    }
 
 
 def _clean_offset(ln: Line, compact_len: int) -> int:
@@ -198,7 +185,7 @@ def _clean_offset(ln: Line, compact_len: int) -> int:
     return len(ln.text)
 
 
-def _blocks(doc: _Doc, body: Body) -> list[Block]:
+def _blocks(doc: _Doc, body: Body) -> list[Any]:
     """Intermediate nodes → model blocks (iterative, children before parents)."""
     paras = body.paragraphs
 
@@ -211,9 +198,9 @@ def _blocks(doc: _Doc, body: Body) -> list[Block]:
         span = doc.span(para.clean_pos(e.found.start), para.clean_end(e.found.end))
         doc.diag(DiagnosticCode(code), message, span, Severity.INFO)
 
-    out_root: list[Block] = []
-    results: dict[int, list[Block]] = {}
-    todo: list[tuple[list[object], list[Block]]] = [(body.root, out_root)]  # type: ignore[list-item]
+    out_root: list[Any] = []
+    results: dict[int, list[Any]] = {}
+    todo: list[tuple[list[object], list[Any]]] = [(body.root, out_root)]  # type: ignore[list-item]
     while todo:
         src, out = todo.pop()
         for item in src:
@@ -222,20 +209,20 @@ def _blocks(doc: _Doc, body: Body) -> list[Block]:
                     span = part_span(item)
                     text = doc.source(span)
                     if text.strip():
-                        out.append(Paragraph.model_construct(type="paragraph", text=text, span=span))
+                        out.append({"type": "paragraph", "text": text, "span": span})
             elif isinstance(item, Node):
-                child_out: list[Block] = []
+                child_out: list[Any] = []
                 results[id(item)] = child_out
                 out.append(item)  # type: ignore[arg-type]  # a placeholder, replaced below
                 todo.append((item.content, child_out))
     return _replace_nodes(out_root, body, doc, results)
 
 
-def _replace_nodes(root: list[Block], body: Body, doc: _Doc, results: dict[int, list[Block]]) -> list[Block]:
+def _replace_nodes(root: list[Any], body: Body, doc: _Doc, results: dict[int, list[Any]]) -> list[Any]:
     """Turn intermediate Nodes into Sections/Items, deepest first (no recursion)."""
     paras = body.paragraphs
-    order: list[tuple[list[Block], int, Node]] = []
-    todo: list[list[Block]] = [root]
+    order: list[tuple[list[Any], int, Node]] = []
+    todo: list[list[Any]] = [root]
     while todo:
         lst = todo.pop()
         for i, x in enumerate(lst):
@@ -249,25 +236,25 @@ def _replace_nodes(root: list[Block], body: Body, doc: _Doc, results: dict[int, 
         h = body.headings[id(node)]
         heading = _CJK_GAP_RE.sub("", para.text[h.a:h.b]).strip()
         children = results[id(node)]
-        end = max([m_span[1]] + [c.span[1] for c in children])
+        end = max([m_span[1]] + [c["span"][1] for c in children])
         if h.b > h.a:
             end = max(end, doc.span(para.clean_pos(h.a), para.clean_end(h.b))[1])
         marker_text = re.sub(r"\s+", "", doc.raw[m_span[0]:m_span[1]])
         if e.found.repaired:
             marker_text = e.found.text
             doc.diag(DiagnosticCode.MARKER_REPAIRED, "stray full stop inside a marker ignored", m_span, Severity.INFO)
-        marker = Marker.model_construct(text=marker_text, style=e.style, ordinal=e.ordinal)
-        cls = Item if e.info.is_item else Section
-        lst[i] = cls.model_construct(
-            type="item" if e.info.is_item else "section", marker=marker, level=node.level,
-            heading=heading, inline=e.found.inline, content=children, span=(m_span[0], end),
-        )
+        lst[i] = {
+            "type": "item" if e.info.is_item else "section",
+            "marker": {"text": marker_text, "style": e.style, "ordinal": e.ordinal},
+            "level": node.level, "heading": heading, "inline": e.found.inline,
+            "content": children, "span": (m_span[0], end),
+        }
     return root
 
 
-def _cover_rest(doc: _Doc, speeches: list[Speech], removed: list[Removed]) -> None:
+def _cover_rest(doc: _Doc, speeches: list[dict[str, Any]], removed: list[dict[str, Any]]) -> None:
     """Anything of the input in no speech and not removed becomes a diagnostic: nothing lost."""
-    covered = sorted([s.span for s in speeches] + [r.span for r in removed])
+    covered = sorted([s["span"] for s in speeches] + [r["span"] for r in removed])
     pos = 0
     raw = doc.raw
     gaps: list[tuple[int, int]] = []
@@ -278,8 +265,8 @@ def _cover_rest(doc: _Doc, speeches: list[Speech], removed: list[Removed]) -> No
     if len(gaps) > _MAX_DIAGNOSTICS_PER_CODE:  # one diagnostic over them all
         gaps = [(gaps[0][0], gaps[-1][1])]
     for gap in gaps:
-        doc.diagnostics.append(Diagnostic.model_construct(
-            code=DiagnosticCode.TEXT_OUTSIDE_SPEECH, severity=Severity.WARNING,
-            message="text in no speech and not page chrome", span=gap))
+        doc.diagnostics.append({
+            "code": DiagnosticCode.TEXT_OUTSIDE_SPEECH, "severity": Severity.WARNING,
+            "message": "text in no speech and not page chrome", "span": gap})
     if not speeches and raw.strip() and not removed:
         doc.diag(DiagnosticCode.NO_SPEECH, "no speech found on the page", None, Severity.INFO)
