@@ -117,17 +117,31 @@ _SALUTATION_LINE_RE = re.compile(r"^[^。！？!?；;]{1,60}?[:：]$")
 _SALUTATION_LEAD_RE = re.compile(
     r"^(?:(?:" + _ADDRESSEE + r")[^:：。！？!?；;，,]{0,24}[、，,]?){1,6}[:：]"
 )
-_SENTENCE_WORDS_RE = re.compile(r"如下|以下|下面|我们|我們|我讲|我講|几点|幾點|主要|包括|就是|即[:：]")
+_SENTENCE_WORDS_RE = re.compile(r"如下|以下|下面|我们|我們|我讲|我講|几点|幾點|主要|包括|就是|全文|原文|内容|內容|即[:：]")
+
+
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def salutation_text(compact: str) -> str | None:
-    """The addressee of a salutation line (``尊敬的…：``, ``同志们：``), without its colon."""
+    """The addressee of a salutation line (``尊敬的…：``, ``同志们：``), without its colon.
+
+    A line that names no kind of audience (``上海同乡联谊会：``) qualifies by its form only;
+    whether its place in the page makes it a salutation is for the caller to decide.
+    """
     if not _SALUTATION_LINE_RE.match(compact) or _SENTENCE_WORDS_RE.search(compact):
         return None
     body = compact[:-1]
-    if _ADDRESSEE_RE.search(body) or (len(body) <= 16 and not re.search(r"[，,。]", body)):
+    if _ADDRESSEE_RE.search(body) or (
+        len(body) <= 16 and _CJK_RE.search(body) and not re.search(r"[，,。]", body)
+    ):
         return body
     return None
+
+
+def names_audience(compact: str) -> bool:
+    """Does the line name an audience (尊敬的, 各位, 同志们, 来宾 …)?"""
+    return bool(_ADDRESSEE_RE.search(compact))
 
 
 def salutation_lead(compact: str) -> int:

@@ -42,6 +42,7 @@ _INLINE_RE = re.compile(
     r"(?P<item>" + _NCN + r"(?:" + _S + r"|[。.．]" + _S + r")" + _VERBS
     + r"|第" + _NCN + r"[，,、：:]|其[一二三四五六七八九十][，,、：:]?|" + _SEQ + r")"
     r"|(?P<sec>[(（](?:" + _NCN + "|" + _NAR + r")[)）]|[①-⑳⑴-⒇])"
+    r"|(?<=[。；;！!？?：:][ \u3000])(?P<head>" + _NCN + r"、)"
     r")"
 )
 _BARE_RE = re.compile(r"(?:" + _NCN + "|" + _NAR + r")$")

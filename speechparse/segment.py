@@ -13,6 +13,7 @@ from .classify import (
     chrome_kind,
     collection_header,
     line_form,
+    names_audience,
     salutation_lead,
     salutation_text,
     speech_title_words,
@@ -97,13 +98,21 @@ class _Page:
         return self._marker[i]
 
     def salutation(self, i: int) -> bool:
+        """A salutation line; one that names no audience only right under a title line."""
         ln = self.lines[i]
-        return (
-            len(ln.text) <= 64
-            and salutation_text(ln.compact) is not None
-            and not _TOC_LABEL_RE.match(ln.compact)
-            and self.chrome(i) is None
+        if (
+            len(ln.text) > 64
+            or salutation_text(ln.compact) is None
+            or _TOC_LABEL_RE.match(ln.compact)
+            or self.chrome(i) is not None
+        ):
+            return False
+        if names_audience(ln.compact):
+            return True
+        nxt = i + 1 < len(self.lines) and names_audience(self.lines[i + 1].compact) and (
+            salutation_text(self.lines[i + 1].compact) is not None
         )
+        return i > 0 and self.title_candidate(i - 1) and not nxt
 
     def title_candidate(self, i: int) -> bool:
         ln = self.lines[i]
