@@ -62,6 +62,8 @@ def marker_info(token: str) -> MarkerInfo | None:
     elif style == "cn_verb":
         style = "cn_" + _VERB_STYLE[_first_token(tree, "VERB")]
         ordinal = _number(tree)
+    elif style == "qi":
+        ordinal = cn_to_int(_first_token(tree, "DIGIT"))
     elif style == "seq":
         ordinal = _SEQ_ORDINAL[_first_token(tree, "SEQ")]
     elif style in ("paren_stem", "stem_dun"):
