@@ -102,10 +102,14 @@ _MID_SENTENCE_END = tuple("，,、（(“《‘—")
 _PARTICLE_START = tuple("的了着之地得")
 _NUMERAL_TAIL_RE = re.compile(r"[一二三四五六七八九十]{1,3}[。.．]?$")
 _LONG = 50
+_CJK_END_RE = re.compile(r"[\u4e00-\u9fff]$")
 
 
-def joins(prev: Line, cur: Line, cur_is_marker: bool) -> bool:
-    """Does ``cur`` continue ``prev`` across a line break a PDF or a page put mid-sentence?"""
+def joins(prev: Line, cur: Line, cur_is_marker: bool, prev_is_heading: bool) -> bool:
+    """Does ``cur`` continue ``prev`` across a line break a PDF or a page put mid-sentence?
+
+    ``prev_is_heading``: ``prev`` is a short line that opens with a marker (a heading line).
+    """
     if cur_is_marker:
         return False
     t = prev.text
@@ -117,5 +121,5 @@ def joins(prev: Line, cur: Line, cur_is_marker: bool) -> bool:
         return False
     if t.endswith(_MID_SENTENCE_END):
         return True
-    # no punctuation at the end: a heading, or a long line cut by the page
-    return len(t) >= _LONG
+    # no punctuation at the end: a heading stands alone; other lines were cut by the page
+    return not prev_is_heading and (len(t) >= _LONG or _CJK_END_RE.search(t) is not None)

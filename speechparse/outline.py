@@ -13,6 +13,7 @@ from .markers import Found, inline_markers, line_marker
 _TERM_RE = re.compile(r"[。！？；!;]|\?(?![A-Za-z\u00c0-\u024f])")
 _PARTICLES = "的了着之地得是"
 _LONG_HEADING = 40
+_HEADING_LINE = 40
 _GAP_RE = re.compile(r"\s")
 
 
@@ -52,7 +53,8 @@ def paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Found | None]]:
             if bare and len(prev) == 1 and ln.short and found is None:
                 prev.append(ln)
                 continue
-            if joins(prev[-1], ln, found is not None):
+            heading = len(prev) == 1 and heads[-1] is not None and len(prev[0].text) < _HEADING_LINE
+            if joins(prev[-1], ln, found is not None, heading):
                 prev.append(ln)
                 continue
         paras.append([ln])
