@@ -182,8 +182,8 @@ def _title_block(page: _Page, sal: int, floor: int, first_seen: dict[str, int]) 
         break
     titles: list[int] = []
     while i >= floor and len(titles) < _HEAD_TITLE_LINES and page.title_candidate(i):
-        if first_seen.get(key(page.lines[i].compact), i) < i:  # a page title said again
-            break
+        if titles and first_seen.get(key(page.lines[i].compact), i) < i:
+            break  # the page title said again above the speech's own title block
         titles.insert(0, i)
         i -= 1
     return titles
