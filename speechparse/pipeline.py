@@ -16,6 +16,8 @@ from .segment import SpeechPlan, segment
 _BREAK_RE = re.compile(r"[ \t\u3000\xa0]*[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+[ \t\u3000\xa0]*")
 _CJK_GAP_RE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 _COLON = ":："
+_HEADING_TAIL = "，,、；;：:。！？!? \u3000"
+_INVISIBLE_ONLY_RE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]*")
 _MAX_DIAGNOSTICS_PER_CODE = 50
 
 
@@ -234,7 +236,7 @@ def _replace_nodes(root: list[Any], body: Body, doc: _Doc, results: dict[int, li
         para = paras[e.para]
         m_span = doc.span(para.clean_pos(e.found.start), para.clean_end(e.found.end))
         h = body.headings[id(node)]
-        heading = _CJK_GAP_RE.sub("", para.text[h.a:h.b]).strip()
+        heading = _CJK_GAP_RE.sub("", para.text[h.a:h.b]).strip().rstrip(_HEADING_TAIL)
         children = results[id(node)]
         end = max([m_span[1]] + [c["span"][1] for c in children])
         if h.b > h.a:
@@ -264,9 +266,13 @@ def _cover_rest(doc: _Doc, speeches: list[dict[str, Any]], removed: list[dict[st
         pos = max(pos, b)
     if len(gaps) > _MAX_DIAGNOSTICS_PER_CODE:  # one diagnostic over them all
         gaps = [(gaps[0][0], gaps[-1][1])]
-    for gap in gaps:
+    for a, b in gaps:
+        invisible = _INVISIBLE_ONLY_RE.fullmatch(raw, a, b) is not None
         doc.diagnostics.append({
-            "code": DiagnosticCode.TEXT_OUTSIDE_SPEECH, "severity": Severity.WARNING,
-            "message": "text in no speech and not page chrome", "span": gap})
+            "code": DiagnosticCode.TEXT_OUTSIDE_SPEECH,
+            "severity": Severity.INFO if invisible else Severity.WARNING,
+            "message": "invisible characters outside the speeches" if invisible
+            else "text in no speech and not page chrome",
+            "span": (a, b)})
     if not speeches and raw.strip() and not removed:
         doc.diag(DiagnosticCode.NO_SPEECH, "no speech found on the page", None, Severity.INFO)

@@ -129,6 +129,19 @@ class _Page:
         return len(ln.compact) >= _BODY_MIN and self.chrome(i) is None
 
 
+def _speaker_like(page: _Page, i: int) -> bool:
+    """A short name line (``市长 张三``) between a title line and the salutation."""
+    c = page.lines[i].compact
+    return (
+        len(c) <= 12
+        and title_like(c)
+        and not speech_title_words(c)
+        and page.chrome(i) is None
+        and i > 0
+        and page.title_candidate(i - 1)
+    )
+
+
 def _collection_titles(page: _Page) -> list[int]:
     """Lines that title the speeches of a collection: a shared stem and a running number."""
     groups: dict[tuple[str, str], list[tuple[int, int]]] = {}
@@ -175,7 +188,7 @@ def _title_block(page: _Page, sal: int, floor: int, first_seen: dict[str, int]) 
     while i >= floor and i >= sal - 3:
         c = page.lines[i].compact
         if _SUBTITLE_RE.match(c) or line_form(c) == "dateline" or (
-            len(c) <= 12 and title_like(c) and i == sal - 1 and page.chrome(i) is None
+            i == sal - 1 and _speaker_like(page, i)
         ):
             i -= 1
             continue
@@ -276,10 +289,9 @@ def _head(page: _Page, plan: SpeechPlan) -> int:
         elif (
             plan.salutation is None
             and plan.speaker is None
-            and len(c) <= 12
             and i + 1 < end
             and page.salutation(i + 1)
-            and title_like(c)
+            and _speaker_like(page, i)
         ):
             plan.speaker = i
         else:
@@ -412,7 +424,7 @@ def _classify_run(
             kind = "toc"
         elif _NEXTPAGE_RE.match(c):
             kind = "pagination"
-        elif collection_header(c):
+        elif kind is None and collection_header(c):
             kind = "collection_header"
         elif kind is None:
             kind = "page_title" if lines[i].short and title_like(c) else "chrome"
