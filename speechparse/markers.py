@@ -38,7 +38,7 @@ _LINE_RE = re.compile(
 )
 #: a marker inside a paragraph, just after a punctuation mark
 _INLINE_RE = re.compile(
-    r"(?:(?<=[。；;！!？?：:，,])|(?<=[。；;！!？?：:，,][ \u3000]))(?:"
+    r"(?P<punct>[。；;！!？?：:，,])[ \u3000]?(?P<m>"
     r"(?P<item>" + _NCN + r"(?:" + _S + r"|[。.．]" + _S + r")" + _VERBS
     + r"|第" + _NCN + r"[，,、：:]|其[一二三四五六七八九十][，,、：:]?|(?:" + _SEQ + r")[，,、：:]?)"
     r"|(?P<sec>[(（](?:" + _NCN + "|" + _NAR + r")[)）]|[①-⑳⑴-⒇])"
@@ -94,10 +94,13 @@ def line_marker(text: str) -> Found | None:
 def inline_markers(text: str, start: int) -> list[Found]:
     """Marker candidates inside ``text`` from index ``start`` on."""
     out: list[Found] = []
-    for m in _INLINE_RE.finditer(text, start):
-        tok, repaired = _token(m.group())
+    for m in _INLINE_RE.finditer(text, max(0, start - 1)):
+        a = m.start("m")
+        if a < start:
+            continue
+        tok, repaired = _token(m.group("m"))
         info = marker_info(tok)
         if info is None:
             continue
-        out.append(Found(m.start(), m.end(), tok, info, inline=True, repaired=repaired))
+        out.append(Found(a, m.end(), tok, info, inline=True, repaired=repaired))
     return out

@@ -39,6 +39,7 @@ _DELETE_RE = re.compile(
 )
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _WS_RE = re.compile(r"[\s" + _INVISIBLE + r"]+")
+_INVISIBLE_RE = re.compile("[" + _INVISIBLE + "]")
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1b\x7f]")
 _MAX_DIAGNOSED = 20
 
@@ -94,7 +95,8 @@ def clean_view(text: str) -> CleanView:
 
 def squash(s: str) -> str:
     """``s`` without white space and invisible characters."""
-    return _WS_RE.sub("", s)
+    out = "".join(s.split())
+    return _WS_RE.sub("", out) if _INVISIBLE_RE.search(out) else out
 
 
 @lru_cache(maxsize=1)

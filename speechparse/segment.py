@@ -166,19 +166,22 @@ def _collection_titles(page: _Page) -> list[int]:
                 continue
             groups.setdefault((kind, stem), []).append((i, n))
             break
-    best: list[int] = []
+    titles: list[int] = []
     for members in groups.values():
-        run: list[int] = []
+        runs: list[list[int]] = []
         expect = 1
         for i, n in members:
-            if n == expect:
-                run.append(i)
+            if n == 1:
+                runs.append([i])
+                expect = 2
+            elif n == expect and runs:
+                runs[-1].append(i)
                 expect += 1
-            elif n == 1:  # a repeat of the list (a table of contents): keep the later run
-                run, expect = [i], 2
-        if len(run) >= 2 and len(run) > len(best):
-            best = run
-    return best
+        for run in runs:
+            # two or more, with speech text between them (adjacent lines are a list of contents)
+            if len(run) >= 2 and run[-1] - run[0] >= 2 * len(run) - 1:
+                titles.extend(run)
+    return sorted(titles)
 
 
 def _title_block(page: _Page, sal: int, floor: int, first_seen: dict[str, int]) -> list[int]:
