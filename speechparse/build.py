@@ -62,8 +62,10 @@ def select_series(cands: list[tuple[int, Found]]) -> list[Event]:
     seq_group: list[int] = []
 
     def close_seq() -> None:
-        if seq_group and any(ordinals[k] == 1 for k in seq_group) and any(
-            ordinals[k] in (2, 3) for k in seq_group
+        if (
+            seq_group
+            and any(ordinals[k] == 1 for k in seq_group)
+            and any(ordinals[k] in (2, 3) for k in seq_group)
         ):
             prev = 0
             for k in seq_group:
@@ -175,10 +177,10 @@ class TreeBuilder:
         """A paragraph with no marker of its own begins: leave finished run-in levels."""
         while self.stack:
             top = self.stack[-1]
-            if top.node.event.run_in and top.para != para:
-                if not self._goes_on(len(self.stack) - 1, running=0):
-                    self.stack.pop()
-                    continue
+            finished = top.node.event.run_in and top.para != para
+            if finished and not self._goes_on(len(self.stack) - 1, running=0):
+                self.stack.pop()
+                continue
             break
 
     def marker(self, event: Event) -> Node:
@@ -222,8 +224,10 @@ class TreeBuilder:
         if e.ordinal > 1 or (not e.info.is_item and not e.found.inline):
             # a heading does not nest under list items that stood inside a paragraph, and a
             # style that starts past 1 does not nest under list items at all
-            while depth and self.stack[depth - 1].node.event.info.is_item and (
-                e.ordinal > 1 or self.stack[depth - 1].inline
+            while (
+                depth
+                and self.stack[depth - 1].node.event.info.is_item
+                and (e.ordinal > 1 or self.stack[depth - 1].inline)
             ):
                 depth -= 1
         if e.ordinal > 1:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from lark import Lark, Tree
 from lark.exceptions import LarkError
@@ -13,12 +14,24 @@ from .grammar import grammar_text, parser
 from .numerals import ascii_to_int, cn_to_int
 
 ITEM_STYLES = frozenset({"di_comma", "qi", "seq"})
+_CN_SECTIONS = ("cn_dun", "cn_dot")
 _VERB_STYLE = {
     "是": "shi", "要": "yao", "抓": "zhua", "则": "ze", "則": "ze", "来": "lai", "來": "lai",
     "者": "zhe", "靠": "kao", "看": "kan", "讲": "jiang", "講": "jiang",
 }  # fmt: skip
 _SEQ_ORDINAL = {"首先": 1, "其次": 2, "再次": 3, "然后": 3, "然後": 3, "最后": 0, "最後": 0}
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+_ROMAN = {
+    "i": 1,
+    "ii": 2,
+    "iii": 3,
+    "iv": 4,
+    "v": 5,
+    "vi": 6,
+    "vii": 7,
+    "viii": 8,
+    "ix": 9,
+    "x": 10,
+}
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _SINGLE_CHAR_BASE = {
     "circled": 0x2460, "paren_digit": 0x2474, "dot_digit": 0x2488,
@@ -33,9 +46,9 @@ class MarkerInfo:
     is_item: bool
 
 
-def _number(tree: Tree[object]) -> int | None:
+def _number(tree: Tree[Any]) -> int | None:
     """Value of the first numeral (cn_num / ar_num / any_num) below ``tree``."""
-    for sub in tree.iter_subtrees_topdown():
+    for sub in tree.iter_subtrees_topdown():  # type: ignore[no-untyped-call]
         if sub.data in ("n_digit", "n_teen", "n_tens", "n_hundreds", "n_twenty"):
             return cn_to_int("".join(str(t) for t in sub.scan_values(lambda _: True)))
         if sub.data == "ar_num":
@@ -43,7 +56,7 @@ def _number(tree: Tree[object]) -> int | None:
     return None
 
 
-def _first_token(tree: Tree[object], kind: str) -> str:
+def _first_token(tree: Tree[Any], kind: str) -> str:
     for tok in tree.scan_values(lambda t: getattr(t, "type", None) == kind):
         return str(tok)
     return ""
@@ -76,7 +89,7 @@ def marker_info(token: str) -> MarkerInfo | None:
         ordinal = _number(tree)
     if ordinal is None:
         return None
-    is_item = style in ITEM_STYLES or style.startswith("cn_") and style not in ("cn_dun", "cn_dot")
+    is_item = style in ITEM_STYLES or (style.startswith("cn_") and style not in _CN_SECTIONS)
     return MarkerInfo(style, ordinal, is_item)
 
 
@@ -98,8 +111,11 @@ def line_form(compact: str) -> str | None:
     """'greeting', 'closing' or 'dateline' for a short line (white space removed), else None."""
     if len(compact) > 40:
         return None
-    for form, hint in (("closing", _CLOSING_HINT), ("greeting", _GREETING_HINT),
-                       ("dateline", _DATE_HINT)):
+    for form, hint in (
+        ("closing", _CLOSING_HINT),
+        ("greeting", _GREETING_HINT),
+        ("dateline", _DATE_HINT),
+    ):
         if hint.search(compact):
             try:
                 _line_parser().parse(compact, start=form)
@@ -119,7 +135,9 @@ _SALUTATION_LINE_RE = re.compile(r"^[^。！？!?；;]{1,60}?[:：]$")
 _SALUTATION_LEAD_RE = re.compile(
     r"^(?:(?:" + _ADDRESSEE + r")[^:：。！？!?；;，,]{0,24}[、，,]?){1,6}[:：]"
 )
-_SENTENCE_WORDS_RE = re.compile(r"如下|以下|下面|我们|我們|我讲|我講|几点|幾點|主要|包括|就是|全文|原文|内容|內容|即[:：]")
+_SENTENCE_WORDS_RE = re.compile(
+    r"如下|以下|下面|我们|我們|我讲|我講|几点|幾點|主要|包括|就是|全文|原文|内容|內容|即[:：]"
+)
 
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -177,8 +195,12 @@ _METADATA_RE = re.compile(
     r"(?:时间|時間|日期|来源|來源|作者|发布|發佈|發布|浏览|瀏覽|阅读|閱讀)[:：]|"
     r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s{0,3}\d{1,2}:\d{2})?"
 )
-_INTRO_RE = re.compile(r"下面是|以下是|为大家整理|為大家整理|供大家参考|供大家參考|仅供参考|僅供參考|欢迎阅读|歡迎閱讀|希望对|希望對|欢迎来到|歡迎來到")
-_COLLECTION_RE = re.compile(r"(?<![上下第])[0-9０-９一二三四五六七八九十]{1,3}\s{0,2}篇(?![一二三四五六七八九十0-9０-９])")
+_INTRO_RE = re.compile(
+    r"下面是|以下是|为大家整理|為大家整理|供大家参考|供大家參考|仅供参考|僅供參考|欢迎阅读|歡迎閱讀|希望对|希望對|欢迎来到|歡迎來到"
+)
+_COLLECTION_RE = re.compile(
+    r"(?<![上下第])[0-9０-９一二三四五六七八九十]{1,3}\s{0,2}篇(?![一二三四五六七八九十0-9０-９])"
+)
 
 
 def chrome_kind(text: str, compact: str) -> str | None:
@@ -187,7 +209,11 @@ def chrome_kind(text: str, compact: str) -> str | None:
     if _INTRO_RE.search(compact) and (n < 200):
         return "intro"
     if _CHROME_STRONG.search(text):
-        return "disclaimer" if re.search(r"版权|版權|侵权|侵權|免责|免責|本站|付费|付費|转载|轉載", compact) else "chrome"
+        return (
+            "disclaimer"
+            if re.search(r"版权|版權|侵权|侵權|免责|免責|本站|付费|付費|转载|轉載", compact)
+            else "chrome"
+        )
     if n <= 40 and _METADATA_RE.search(text) and not re.search(r"[。！？]", compact):
         return "metadata"
     if n <= 24 and _CHROME_WEAK.search(compact) and not re.search(r"[。！？!?]$", compact):
@@ -197,7 +223,11 @@ def chrome_kind(text: str, compact: str) -> str | None:
 
 def collection_header(compact: str) -> bool:
     """``XX讲话(精选5篇)``, ``XX3篇`` — a line that announces several speeches."""
-    return len(compact) <= 60 and bool(_COLLECTION_RE.search(compact)) and not compact.endswith(("。", "！"))
+    return (
+        len(compact) <= 60
+        and bool(_COLLECTION_RE.search(compact))
+        and not compact.endswith(("。", "！"))
+    )
 
 
 _TITLE_END_BAD = tuple("。！？!?；;，,、：:")
@@ -213,7 +243,9 @@ def title_like(compact: str) -> bool:
     )
 
 
-_SPEECH_WORDS = re.compile(r"讲话|講話|致辞|致辭|发言|發言|报告|報告|演讲|演講|会上|會上|大会|大會|会议|會議|典礼|典禮|仪式|儀式|座谈|座談")
+_SPEECH_WORDS = re.compile(
+    r"讲话|講話|致辞|致辭|发言|發言|报告|報告|演讲|演講|会上|會上|大会|大會|会议|會議|典礼|典禮|仪式|儀式|座谈|座談"
+)
 
 
 def speech_title_words(compact: str) -> bool:

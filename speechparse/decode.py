@@ -53,7 +53,9 @@ def _looks_utf16le(data: bytes) -> bool:
         return False
     odd_nuls = data[1::2].count(0)
     newline_pairs = data[0::2].count(0x0A)
-    return odd_nuls * 4 >= len(data) // 2 or (newline_pairs > 0 and data.count(b"\n\x00") >= newline_pairs)
+    return odd_nuls * 4 >= len(data) // 2 or (
+        newline_pairs > 0 and data.count(b"\n\x00") >= newline_pairs
+    )
 
 
 def _try(data: bytes, codec: str) -> str | None:
@@ -83,14 +85,14 @@ def decode(data: bytes, *, errors: str = "strict", source: str | None = None) ->
     except UnicodeDecodeError as e:
         utf8_error = e
     if _looks_utf16le(data):
-        text = _try(data, "utf-16-le")
-        if text is not None:
+        wide = _try(data, "utf-16-le")
+        if wide is not None:
             note = Diagnostic(
                 code=DiagnosticCode.ENCODING_GUESSED,
                 severity=Severity.WARNING,
                 message="no BOM; decoded as UTF-16-LE from its NUL/newline pattern",
             )
-            return Decoded(text, "utf-16-le", [note])
+            return Decoded(wide, "utf-16-le", [note])
     candidates = [(c, t) for c in ("gb18030", "big5") if (t := _try(data, c)) is not None]
     if candidates:
         codec, text = max(candidates, key=lambda ct: plausibility(ct[1]))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -11,14 +11,14 @@ from lark import Lark
 
 def grammar_text(name: str) -> str:
     """The text of ``grammars/<name>.lark``: package data in a wheel, the repo in a checkout."""
-    packaged = resources.files("speechparse").joinpath("grammars", f"{name}.lark")
+    packaged = resources.files("speechparse").joinpath("grammars").joinpath(f"{name}.lark")
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")
     source_tree = Path(__file__).resolve().parent.parent / "grammars" / f"{name}.lark"
     return source_tree.read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def parser(name: str) -> Lark:
     """The LALR parser of ``grammars/<name>.lark``, built on first use."""
     return Lark(grammar_text(name), parser="lalr", lexer="contextual")

@@ -22,10 +22,29 @@ _ENCLOSED = r"[①-⒛㈠-㈩㊀-㊉]"
 #: a marker at the start of a paragraph (the text is already stripped)
 _LINE_RE = re.compile(
     r"(?:"
-    r"[(（]" + _S + r"(?:" + _NCN + "|" + _NAR + r"|[甲乙丙丁戊己庚辛壬癸]|iv|ix|vi{0,3}|x|i{1,3})" + _S + r"[)）]"
+    r"[(（]"
+    + _S
+    + r"(?:"
+    + _NCN
+    + "|"
+    + _NAR
+    + r"|[甲乙丙丁戊己庚辛壬癸]|iv|ix|vi{0,3}|x|i{1,3})"
+    + _S
+    + r"[)）]"
     r"|[【〔\[]" + _S + _NCN + _S + r"[】〕\]]"
-    r"|第" + _S + r"(?:" + _NCN + "|" + _NAR + r")" + _S
-    + r"(?:章|节|節|条|條|部分|编|編|[个個]" + _S + r"(?:问题|問題|方面|部分|层次|層次|阶段|階段)" + _S + r"[：:]?)"
+    r"|第"
+    + _S
+    + r"(?:"
+    + _NCN
+    + "|"
+    + _NAR
+    + r")"
+    + _S
+    + r"(?:章|节|節|条|條|部分|编|編|[个個]"
+    + _S
+    + r"(?:问题|問題|方面|部分|层次|層次|阶段|階段)"
+    + _S
+    + r"[：:]?)"
     r"|第" + _S + _NCN + _S + r"[，,、：:]"
     r"|其[一二三四五六七八九十][，,、：:]?"
     r"|(?:" + _SEQ + r")[，,、：:]?"
@@ -39,15 +58,28 @@ _LINE_RE = re.compile(
 #: a marker inside a paragraph, just after a punctuation mark
 _INLINE_RE = re.compile(
     r"(?P<punct>[。；;！!？?：:，,])[ \u3000]?(?P<m>"
-    r"(?P<item>" + _NCN + r"(?:" + _S + r"|[。.．]" + _S + r")" + _VERBS
-    + r"|第" + _NCN + r"[，,、：:]|其[一二三四五六七八九十][，,、：:]?|(?:" + _SEQ + r")[，,、：:]?)"
+    r"(?P<item>"
+    + _NCN
+    + r"(?:"
+    + _S
+    + r"|[。.．]"
+    + _S
+    + r")"
+    + _VERBS
+    + r"|第"
+    + _NCN
+    + r"[，,、：:]|其[一二三四五六七八九十][，,、：:]?|(?:"
+    + _SEQ
+    + r")[，,、：:]?)"
     r"|(?P<sec>[(（](?:" + _NCN + "|" + _NAR + r")[)）]|[①-⑳⑴-⒇])"
     r"|(?<=[。；;！!？?：:][ \u3000])(?P<head>" + _NCN + r"、)"
     r")"
 )
 _BARE_RE = re.compile(r"(?:" + _NCN + "|" + _NAR + r")$")
 #: 五、六十年代, 一、二年级: a numeral list, not a heading
-_NUMERAL_LIST_RE = re.compile(r"[一二三四五六七八九十]{1,2}[十百千万年月日个個岁歲次级級等层層类類种種名倍期号號届屆]")
+_NUMERAL_LIST_RE = re.compile(
+    r"[一二三四五六七八九十]{1,2}[十百千万年月日个個岁歲次级級等层層类類种種名倍期号號届屆]"
+)
 _WS_RE = re.compile(r"[\s]+")
 _STRAY_PUNCT_RE = re.compile(r"[。.．\s]+(?=[是])")
 
@@ -83,7 +115,7 @@ def line_marker(text: str) -> Found | None:
     info = marker_info(tok)
     if info is None:
         return None
-    rest = text[m.end():]
+    rest = text[m.end() :]
     if info.style == "cn_dun" and _NUMERAL_LIST_RE.match(rest):
         return None
     if info.style in ("bare_cn", "bare_ar") and rest:

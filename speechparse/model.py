@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -97,7 +97,7 @@ class Item(_Node):
     span: Span
 
 
-Block = Annotated[Union[Paragraph, Section, Item], Field(discriminator="type")]
+Block = Annotated[Paragraph | Section | Item, Field(discriminator="type")]
 
 
 class Line(_Node):

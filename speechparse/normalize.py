@@ -25,8 +25,7 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿĀÁǍÀĒÉ�
 _LATIN = "a-zA-ZüÜ" + _TONED
 #: a pinyin annotation glued after a CJK character: 會(huì), also with full-width parens
 PINYIN_RE = re.compile(
-    "(?<=[" + _CJK + "])[(（](?=[" + _LATIN + "]{0,7}[" + _TONED + "])["
-    + _LATIN + "]{1,8}[)）]"
+    "(?<=[" + _CJK + "])[(（](?=[" + _LATIN + "]{0,7}[" + _TONED + "])[" + _LATIN + "]{1,8}[)）]"
 )
 #: invisible characters that may sit inside words or markers
 _INVISIBLE = (
@@ -34,8 +33,17 @@ _INVISIBLE = (
     "\u2060-\u2064\u2066-\u2069\ufeff\ufe00-\ufe0f"
 )
 _DELETE_RE = re.compile(
-    "[" + _INVISIBLE + "]{1,64}|[(（](?<=[" + _CJK + "][(（])(?=[" + _LATIN + "]{0,7}[" + _TONED
-    + "])[" + _LATIN + "]{1,8}[)）]"
+    "["
+    + _INVISIBLE
+    + "]{1,64}|[(（](?<=["
+    + _CJK
+    + "][(（])(?=["
+    + _LATIN
+    + "]{0,7}["
+    + _TONED
+    + "])["
+    + _LATIN
+    + "]{1,8}[)）]"
 )
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _WS_RE = re.compile(r"[\s" + _INVISIBLE + r"]+")
@@ -81,15 +89,16 @@ def clean_view(text: str) -> CleanView:
         pos = b
     parts.append(text[pos:])
     view = CleanView("".join(parts), OffsetMap(deletions), removed)
-    controls = 0
-    for m in _CONTROL_RE.finditer(text):
-        controls += 1
+    for controls, m in enumerate(_CONTROL_RE.finditer(text), 1):
         if controls <= _MAX_DIAGNOSED:
-            view.diagnostics.append({
-                "code": DiagnosticCode.CONTROL_CHARS, "severity": Severity.INFO,
-                "message": f"control character U+{ord(m.group()):04X} ignored for matching",
-                "span": m.span(),
-            })
+            view.diagnostics.append(
+                {
+                    "code": DiagnosticCode.CONTROL_CHARS,
+                    "severity": Severity.INFO,
+                    "message": f"control character U+{ord(m.group()):04X} ignored for matching",
+                    "span": m.span(),
+                }
+            )
     return view
 
 
@@ -101,7 +110,7 @@ def squash(s: str) -> str:
 
 @lru_cache(maxsize=1)
 def _t2s_table() -> dict[int, str]:
-    import opencc  # opencc-python-reimplemented: we read its character table only
+    import opencc  # type: ignore[import-untyped]  # opencc-python-reimplemented: its table only
 
     path = os.path.join(os.path.dirname(opencc.__file__), "dictionary", "TSCharacters.txt")
     table: dict[int, str] = {}
@@ -112,7 +121,7 @@ def _t2s_table() -> dict[int, str]:
             if len(key) == 1 and len(first) == 1:
                 table[ord(key)] = first
     # variants OpenCC leaves alone that speeches use (衞 for 卫 and the like)
-    for trad, simp in zip("衞羣裏爲僞衆産啓綫峯", "卫群里为伪众产启线峰"):
+    for trad, simp in zip("衞羣裏爲僞衆産啓綫峯", "卫群里为伪众产启线峰", strict=True):
         table[ord(trad)] = simp
     return table
 

@@ -116,7 +116,7 @@ def build_body(lines: list[Line]) -> Body:
         text = p.text
         if not evs:
             tb.unmarked_paragraph(k)
-            tb.text(Part(k, 0, len(text)))  # type: ignore[arg-type]
+            tb.text(Part(k, 0, len(text)))
             continue
         if evs[0].found.start > 0:
             tb.unmarked_paragraph(k)
@@ -124,7 +124,7 @@ def build_body(lines: list[Line]) -> Body:
         for j, e in enumerate(evs):
             nxt = evs[j + 1].found.start if j + 1 < len(evs) else len(text)
             if e.found.start > pos:
-                tb.text(Part(k, pos, e.found.start))  # type: ignore[arg-type]
+                tb.text(Part(k, pos, e.found.start))
             h_end = _heading_end(p, e.found.end, nxt)
             body_from = _skip_term(text, h_end, nxt)
             if not e.found.inline:
@@ -132,6 +132,6 @@ def build_body(lines: list[Line]) -> Body:
             node = tb.marker(e)
             headings[id(node)] = Heading(k, e.found.end, h_end)
             if body_from < nxt:
-                node.content.append(Part(k, body_from, nxt))  # type: ignore[arg-type]
+                node.content.append(Part(k, body_from, nxt))
             pos = nxt
-    return Body(paras, tb.root, headings, tb.diagnostics)  # type: ignore[arg-type]
+    return Body(paras, tb.root, headings, tb.diagnostics)

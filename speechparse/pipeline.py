@@ -17,7 +17,9 @@ _BREAK_RE = re.compile(r"[ \t\u3000\xa0]*[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]
 _CJK_GAP_RE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 _COLON = ":："
 _HEADING_TAIL = "，,、；;：:。！？!? \u3000"
-_INVISIBLE_ONLY_RE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]*")
+_INVISIBLE_ONLY_RE = re.compile(
+    r"[\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]*"
+)
 _MAX_DIAGNOSTICS_PER_CODE = 50
 
 
@@ -57,17 +59,28 @@ class _Doc:
         s = "".join(out)
         return _BREAK_RE.sub("", s) if "\n" in s or "\r" in s else s
 
-    def diag(self, code: DiagnosticCode, message: str, span: tuple[int, int] | None,
-             severity: Severity = Severity.WARNING) -> None:
+    def diag(
+        self,
+        code: DiagnosticCode,
+        message: str,
+        span: tuple[int, int] | None,
+        severity: Severity = Severity.WARNING,
+    ) -> None:
         n = self._counts.get(code, 0) + 1
         self._counts[code] = n
         if n <= _MAX_DIAGNOSTICS_PER_CODE:
             self.diagnostics.append(
-                {"code": code, "severity": severity, "message": message, "span": span})
+                {"code": code, "severity": severity, "message": message, "span": span}
+            )
         elif n == _MAX_DIAGNOSTICS_PER_CODE + 1:
-            self.diagnostics.append({
-                "code": DiagnosticCode.DIAGNOSTICS_CAPPED, "severity": Severity.INFO,
-                "message": f"more {code.value} diagnostics left out", "span": None})
+            self.diagnostics.append(
+                {
+                    "code": DiagnosticCode.DIAGNOSTICS_CAPPED,
+                    "severity": Severity.INFO,
+                    "message": f"more {code.value} diagnostics left out",
+                    "span": None,
+                }
+            )
 
 
 def run(text: str, extra_diagnostics: list[Diagnostic] | None = None) -> Document:
@@ -79,21 +92,26 @@ def run(text: str, extra_diagnostics: list[Diagnostic] | None = None) -> Documen
     seg = segment(lines)
     removed = _removed(doc, lines, seg.removed)
     doc.set_holes(removed)
-    speeches = [_speech(doc, lines, plan) for plan in seg.speeches]
-    speeches = [s for s in speeches if s is not None]
+    speeches = [s for plan in seg.speeches if (s := _speech(doc, lines, plan)) is not None]
     _cover_rest(doc, speeches, removed)
     # the tree is built from plain data and validated once, here, by pydantic-core
-    return Document.model_validate({
-        "schema_version": SCHEMA_VERSION, "speeches": speeches, "removed": removed,
-        "diagnostics": doc.diagnostics,
-    })
+    return Document.model_validate(
+        {
+            "schema_version": SCHEMA_VERSION,
+            "speeches": speeches,
+            "removed": removed,
+            "diagnostics": doc.diagnostics,
+        }
+    )
 
 
-def _removed(doc: _Doc, lines: list[Line], runs: list[tuple[int, int, str]]) -> list[dict[str, Any]]:
+def _removed(
+    doc: _Doc, lines: list[Line], runs: list[tuple[int, int, str]]
+) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for a, b, kind in runs:
         span = doc.span(lines[a].start, lines[b].end)
-        out.append({"kind": kind, "text": doc.raw[span[0]:span[1]], "span": span})
+        out.append({"kind": kind, "text": doc.raw[span[0] : span[1]], "span": span})
     out.sort(key=lambda r: r["span"])
     # reading annotations inside removed lines are part of those
     pinyin = doc.view.removed
@@ -109,8 +127,9 @@ def _removed(doc: _Doc, lines: list[Line], runs: list[tuple[int, int, str]]) -> 
     return out
 
 
-def _line_node(doc: _Doc, ln: Line, a: int = 0, b: int | None = None,
-               strip_colon: bool = False) -> dict[str, Any]:
+def _line_node(
+    doc: _Doc, ln: Line, a: int = 0, b: int | None = None, strip_colon: bool = False
+) -> dict[str, Any]:
     end = ln.end if b is None else ln.start + b
     span = doc.span(ln.start + a, end)
     text = doc.source(span)
@@ -121,7 +140,12 @@ def _line_node(doc: _Doc, ln: Line, a: int = 0, b: int | None = None,
 
 def _speech(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> dict[str, Any] | None:
     body_lines = [lines[i] for i in plan.body]
-    if plan.salutation is not None and plan.salutation_len and plan.body and plan.body[0] == plan.salutation:
+    if (
+        plan.salutation is not None
+        and plan.salutation_len
+        and plan.body
+        and plan.body[0] == plan.salutation
+    ):
         ln = lines[plan.salutation]
         cut = _clean_offset(ln, plan.salutation_len)
         rest = ln.text[cut:].lstrip()
@@ -143,8 +167,10 @@ def _speech(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> dict[str, Any] | 
     if plan.title:
         t0, t1 = lines[plan.title[0]], lines[plan.title[-1]]
         title_span = doc.span(t0.start, t1.end)
-        title = " ".join(_CJK_GAP_RE.sub("", doc.source(doc.span(lines[i].start, lines[i].end)))
-                         for i in plan.title)
+        title = " ".join(
+            _CJK_GAP_RE.sub("", doc.source(doc.span(lines[i].start, lines[i].end)))
+            for i in plan.title
+        )
     if plan.subtitle is not None:
         subtitle = doc.source(doc.span(lines[plan.subtitle].start, lines[plan.subtitle].end))
         subtitle = subtitle.lstrip("—－-─ ")
@@ -156,7 +182,9 @@ def _speech(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> dict[str, Any] | 
     if plan.salutation is not None:
         ln = lines[plan.salutation]
         if plan.salutation_len:
-            salutation = _line_node(doc, ln, 0, _clean_offset(ln, plan.salutation_len), strip_colon=True)
+            salutation = _line_node(
+                doc, ln, 0, _clean_offset(ln, plan.salutation_len), strip_colon=True
+            )
         else:
             salutation = _line_node(doc, ln, strip_colon=True)
     if plan.greeting is not None:
@@ -170,9 +198,17 @@ def _speech(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> dict[str, Any] | 
     if not plan.body and plan.salutation is None and not plan.title and closing is None:
         return None
     return {
-        "type": "speech", "title": title, "title_span": title_span, "subtitle": subtitle,
-        "speaker": speaker, "date": date, "salutation": salutation, "greeting": greeting,
-        "closing": closing, "content": content, "span": (start, end),
+        "type": "speech",
+        "title": title,
+        "title_span": title_span,
+        "subtitle": subtitle,
+        "speaker": speaker,
+        "date": date,
+        "salutation": salutation,
+        "greeting": greeting,
+        "closing": closing,
+        "content": content,
+        "span": (start, end),
     }
 
 
@@ -215,12 +251,14 @@ def _blocks(doc: _Doc, body: Body) -> list[Any]:
             elif isinstance(item, Node):
                 child_out: list[Any] = []
                 results[id(item)] = child_out
-                out.append(item)  # type: ignore[arg-type]  # a placeholder, replaced below
+                out.append(item)  # a placeholder, replaced below
                 todo.append((item.content, child_out))
     return _replace_nodes(out_root, body, doc, results)
 
 
-def _replace_nodes(root: list[Any], body: Body, doc: _Doc, results: dict[int, list[Any]]) -> list[Any]:
+def _replace_nodes(
+    root: list[Any], body: Body, doc: _Doc, results: dict[int, list[Any]]
+) -> list[Any]:
     """Turn intermediate Nodes into Sections/Items, deepest first (no recursion)."""
     paras = body.paragraphs
     order: list[tuple[list[Any], int, Node]] = []
@@ -236,20 +274,28 @@ def _replace_nodes(root: list[Any], body: Body, doc: _Doc, results: dict[int, li
         para = paras[e.para]
         m_span = doc.span(para.clean_pos(e.found.start), para.clean_end(e.found.end))
         h = body.headings[id(node)]
-        heading = _CJK_GAP_RE.sub("", para.text[h.a:h.b]).strip().rstrip(_HEADING_TAIL)
+        heading = _CJK_GAP_RE.sub("", para.text[h.a : h.b]).strip().rstrip(_HEADING_TAIL)
         children = results[id(node)]
         end = max([m_span[1]] + [c["span"][1] for c in children])
         if h.b > h.a:
             end = max(end, doc.span(para.clean_pos(h.a), para.clean_end(h.b))[1])
-        marker_text = re.sub(r"\s+", "", doc.raw[m_span[0]:m_span[1]])
+        marker_text = re.sub(r"\s+", "", doc.raw[m_span[0] : m_span[1]])
         if e.found.repaired:
             marker_text = e.found.text
-            doc.diag(DiagnosticCode.MARKER_REPAIRED, "stray full stop inside a marker ignored", m_span, Severity.INFO)
+            doc.diag(
+                DiagnosticCode.MARKER_REPAIRED,
+                "stray full stop inside a marker ignored",
+                m_span,
+                Severity.INFO,
+            )
         lst[i] = {
             "type": "item" if e.info.is_item else "section",
             "marker": {"text": marker_text, "style": e.style, "ordinal": e.ordinal},
-            "level": node.level, "heading": heading, "inline": e.found.inline,
-            "content": children, "span": (m_span[0], end),
+            "level": node.level,
+            "heading": heading,
+            "inline": e.found.inline,
+            "content": children,
+            "span": (m_span[0], end),
         }
     return root
 
@@ -268,11 +314,15 @@ def _cover_rest(doc: _Doc, speeches: list[dict[str, Any]], removed: list[dict[st
         gaps = [(gaps[0][0], gaps[-1][1])]
     for a, b in gaps:
         invisible = _INVISIBLE_ONLY_RE.fullmatch(raw, a, b) is not None
-        doc.diagnostics.append({
-            "code": DiagnosticCode.TEXT_OUTSIDE_SPEECH,
-            "severity": Severity.INFO if invisible else Severity.WARNING,
-            "message": "invisible characters outside the speeches" if invisible
-            else "text in no speech and not page chrome",
-            "span": (a, b)})
+        doc.diagnostics.append(
+            {
+                "code": DiagnosticCode.TEXT_OUTSIDE_SPEECH,
+                "severity": Severity.INFO if invisible else Severity.WARNING,
+                "message": "invisible characters outside the speeches"
+                if invisible
+                else "text in no speech and not page chrome",
+                "span": (a, b),
+            }
+        )
     if not speeches and raw.strip() and not removed:
         doc.diag(DiagnosticCode.NO_SPEECH, "no speech found on the page", None, Severity.INFO)

@@ -28,7 +28,9 @@ _COLLECTION_N = r"[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}"
 #: STEM(一) / STEM（1） / STEM 篇1 / STEM1 — a per-speech title with a running number at the end
 _SUFFIX_TITLE_RE = re.compile(
     r"^(?P<stem>.{2,48}?)\s{0,3}(?:[(（【\[]\s{0,2}(?:篇|范文|範文|例文|材料)?\s{0,2}(?P<a>"
-    + _COLLECTION_N + r")\s{0,2}[)）】\]]|(?:篇|范文|範文|例文)\s{0,2}(?P<b>" + _COLLECTION_N
+    + _COLLECTION_N
+    + r")\s{0,2}[)）】\]]|(?:篇|范文|範文|例文)\s{0,2}(?P<b>"
+    + _COLLECTION_N
     + r")|(?P<c>[0-9０-９]{1,2}))$"
 )
 #: 【篇一】STEM / 篇一：STEM / 范文1 STEM / 第一篇 STEM
@@ -41,7 +43,9 @@ _SUBTITLE_RE = re.compile(r"^(?:——|—|－－|--|──)")
 _FOOTNOTE_START_RE = re.compile(
     r"^(?:注释|註釋|注解|脚注|腳註|参考文献|參考文獻|参考资料|參考資料|附件|附录|附錄|注|註)\s{0,2}(?:[:：]|[0-9０-９]|$)"
 )
-_TOC_LABEL_RE = re.compile(r"^(?:目\s{0,3}录|目\s{0,3}錄|提\s{0,2}纲|提\s{0,2}綱|目次|大纲|大綱)\s{0,2}[:：]?$")
+_TOC_LABEL_RE = re.compile(
+    r"^(?:目\s{0,3}录|目\s{0,3}錄|提\s{0,2}纲|提\s{0,2}綱|目次|大纲|大綱)\s{0,2}[:：]?$"
+)
 _GLUED_CLOSING_RE = re.compile(
     r"(?<=[。！？!?；;…])\s{0,3}(?:再次)?(?:谢谢|謝謝)(?:大家|各位|您们|您們|你们|你們)?[!！。.]{0,3}$"
 )
@@ -109,8 +113,10 @@ class _Page:
             return False
         if names_audience(ln.compact):
             return True
-        nxt = i + 1 < len(self.lines) and names_audience(self.lines[i + 1].compact) and (
-            salutation_text(self.lines[i + 1].compact) is not None
+        nxt = (
+            i + 1 < len(self.lines)
+            and names_audience(self.lines[i + 1].compact)
+            and (salutation_text(self.lines[i + 1].compact) is not None)
         )
         return i > 0 and self.title_candidate(i - 1) and not nxt
 
@@ -147,7 +153,11 @@ def _collection_titles(page: _Page) -> list[int]:
     groups: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for i, ln in enumerate(page.lines):
         c = ln.compact
-        if len(c) > 56 or not ln.short or collection_header(c) and not c.endswith(("篇", ")", "）")):
+        if (
+            len(c) > 56
+            or not ln.short
+            or (collection_header(c) and not c.endswith(("篇", ")", "）")))
+        ):
             continue
         if not title_like(c) and not c.endswith((")", "）", "】", "]")):
             continue
@@ -190,8 +200,10 @@ def _title_block(page: _Page, sal: int, floor: int, first_seen: dict[str, int]) 
     # subtitle, date and speaker lines sit between a title and its salutation
     while i >= floor and i >= sal - 3:
         c = page.lines[i].compact
-        if _SUBTITLE_RE.match(c) or line_form(c) == "dateline" or (
-            i == sal - 1 and _speaker_like(page, i)
+        if (
+            _SUBTITLE_RE.match(c)
+            or line_form(c) == "dateline"
+            or (i == sal - 1 and _speaker_like(page, i))
         ):
             i -= 1
             continue
@@ -231,8 +243,10 @@ def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
         if not page.salutation(i):
             continue
         # a salutation just below a collection title belongs to that speech
-        if last_start >= 0 and i - last_start <= 4 and all(
-            not page.body_like(k) for k in range(last_start + 1, i)
+        if (
+            last_start >= 0
+            and i - last_start <= 4
+            and all(not page.body_like(k) for k in range(last_start + 1, i))
         ):
             continue
         titles = _title_block(page, i, last_start + 1, first_seen)
@@ -248,7 +262,11 @@ def _single_start(page: _Page, first_seen: dict[str, int]) -> list[tuple[int, li
     lines = page.lines
     n = len(lines)
     first_body = next(
-        (i for i in range(n) if page.body_like(i) and lines[i].compact[-1] in "。！？!?；;，,：:”\""),
+        (
+            i
+            for i in range(n)
+            if page.body_like(i) and lines[i].compact[-1] in '。！？!?；;，,：:”"'
+        ),
         None,
     )
     if first_body is None:
@@ -282,8 +300,10 @@ def _head(page: _Page, plan: SpeechPlan) -> int:
             plan.date = i
         elif plan.salutation is None and page.salutation(i):
             plan.salutation = i
-        elif plan.salutation is None and (n := salutation_lead(c)) and i == (
-            (plan.title[-1] + 1) if plan.title else plan.first
+        elif (
+            plan.salutation is None
+            and (n := salutation_lead(c))
+            and i == ((plan.title[-1] + 1) if plan.title else plan.first)
         ):
             plan.salutation, plan.salutation_len = i, n
             return i
@@ -312,7 +332,11 @@ def _tail(page: _Page, plan: SpeechPlan, body_start: int, titles: set[str]) -> i
     while i >= body_start:
         ln = lines[i]
         kind = page.chrome(i)
-        if kind is not None or key(ln.compact) in titles or (below_chrome and len(ln.compact) <= 12 and not line_form(ln.compact)):
+        if (
+            kind is not None
+            or key(ln.compact) in titles
+            or (below_chrome and len(ln.compact) <= 12 and not line_form(ln.compact))
+        ):
             below_chrome = True
             i -= 1
             continue
@@ -342,9 +366,11 @@ def segment(lines: list[Line]) -> Segmentation:
     _classify_run(page, 0, header_end, removed, header_titles)
     for plan in plans:
         body_start = _head(page, plan)
-        titles = header_titles | ({key("".join(lines[t].compact for t in plan.title))} if plan.title else set())
-        titles |= {key(lines[t].compact) for t in plan.title}
-        last = _tail(page, plan, body_start, titles)
+        known_titles = header_titles | (
+            {key("".join(lines[t].compact for t in plan.title))} if plan.title else set()
+        )
+        known_titles |= {key(lines[t].compact) for t in plan.title}
+        last = _tail(page, plan, body_start, known_titles)
         if last < plan.end:
             _classify_run(page, last, plan.end, removed, None, tail=True)
         plan.end = last
@@ -358,13 +384,17 @@ def segment(lines: list[Line]) -> Segmentation:
                 m = _GLUED_CLOSING_RE.search(lines[last - 1].text)
                 if m and m.start() > 0:
                     plan.closing, plan.closing_at = last - 1, m.start()
-        _body(page, plan, body_start, last, titles, removed)
+        _body(page, plan, body_start, last, known_titles, removed)
     removed.sort()
     return Segmentation(plans, removed, outside)
 
 
 def _body(
-    page: _Page, plan: SpeechPlan, start: int, stop: int, titles: set[str],
+    page: _Page,
+    plan: SpeechPlan,
+    start: int,
+    stop: int,
+    titles: set[str],
     removed: list[tuple[int, int, str]],
 ) -> None:
     """Body lines of a speech, less page titles repeated inside it, pagination and TOC blocks."""
@@ -393,8 +423,11 @@ def _body(
                 continue
             if _TOC_LABEL_RE.match(c) and i - start <= 3:
                 j = i + 1
-                while j < stop and lines[j].short and len(lines[j].compact) <= 40 and not any(
-                    p in lines[j].compact for p in "。！？"
+                while (
+                    j < stop
+                    and lines[j].short
+                    and len(lines[j].compact) <= 40
+                    and not any(p in lines[j].compact for p in "。！？")
                 ):
                     j += 1
                 removed.append((i, j - 1, "toc"))
@@ -407,8 +440,12 @@ def _body(
 
 
 def _classify_run(
-    page: _Page, a: int, b: int, removed: list[tuple[int, int, str]],
-    titles: set[str] | None, tail: bool = False,
+    page: _Page,
+    a: int,
+    b: int,
+    removed: list[tuple[int, int, str]],
+    titles: set[str] | None,
+    tail: bool = False,
 ) -> None:
     """Record lines ``[a, b)`` (page header or a speech's tail) as removed, kind by kind."""
     lines = page.lines
