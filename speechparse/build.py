@@ -173,6 +173,10 @@ class TreeBuilder:
     def text(self, part: Any) -> None:
         self.container().append(part)
 
+    def close_all(self) -> None:
+        """Back to the speech's top level."""
+        self.stack.clear()
+
     def unmarked_paragraph(self, para: int) -> None:
         """A paragraph with no marker of its own begins: leave finished run-in levels."""
         while self.stack:

@@ -15,6 +15,10 @@ _PARTICLES = "的了着之地得是"
 _LONG_HEADING = 40
 _HEADING_LINE = 40
 _GAP_RE = re.compile(r"\s")
+#: a paragraph that addresses the audience again (the peroration) is no part of a heading
+_PERORATION_RE = re.compile(
+    r"(?:同志们|同志們|朋友们|朋友們|同学们|同學們|老师们|老師們|各位[^，,！!]{0,12})[，,！!]"
+)
 
 
 @dataclass(slots=True)
@@ -115,6 +119,8 @@ def build_body(lines: list[Line]) -> Body:
         evs = by_para.get(k)
         text = p.text
         if not evs:
+            if _PERORATION_RE.match(text) and k >= len(paras) // 2:
+                tb.close_all()  # "同志们，…": the speaker turns to the audience again
             tb.unmarked_paragraph(k)
             tb.text(Part(k, 0, len(text)))
             continue

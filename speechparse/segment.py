@@ -135,16 +135,23 @@ class _Page:
         return len(ln.compact) >= _BODY_MIN and self.chrome(i) is None
 
 
+_ROLE_RE = re.compile(
+    r"书记|書記|市长|市長|省长|省長|县长|縣長|区长|區長|局长|局長|校长|校長|院长|院長|主任|部长|部長|"
+    r"主席|同志|董事长|董事長|总经理|總經理|总裁|總裁|理事长|理事長|秘书长|秘書長|教授|代表|厅长|廳長"
+)
+
+
 def _speaker_like(page: _Page, i: int) -> bool:
-    """A short name line (``市长 张三``) between a title line and the salutation."""
-    c = page.lines[i].compact
+    """A short name line (``市长 张三``, ``XX同志``) between a title and the salutation."""
+    ln = page.lines[i]
+    c = ln.compact
     return (
         len(c) <= 12
         and title_like(c)
         and not speech_title_words(c)
         and page.chrome(i) is None
-        and i > 0
-        and page.title_candidate(i - 1)
+        and not page.marker(i)
+        and (len(c) <= 4 or len(c) < len(ln.text) or _ROLE_RE.search(c) is not None)
     )
 
 
@@ -197,23 +204,25 @@ def _collection_titles(page: _Page) -> list[int]:
 def _title_block(page: _Page, sal: int, floor: int, first_seen: dict[str, int]) -> list[int]:
     """Title lines above salutation line ``sal`` (not above ``floor``)."""
     i = sal - 1
+    speaker = None
     # subtitle, date and speaker lines sit between a title and its salutation
     while i >= floor and i >= sal - 3:
         c = page.lines[i].compact
-        if (
-            _SUBTITLE_RE.match(c)
-            or line_form(c) == "dateline"
-            or (i == sal - 1 and _speaker_like(page, i))
-        ):
+        if _SUBTITLE_RE.match(c) or line_form(c) == "dateline":
             i -= 1
-            continue
-        break
+        elif speaker is None and _speaker_like(page, i):
+            speaker = i
+            i -= 1
+        else:
+            break
     titles: list[int] = []
     while i >= floor and len(titles) < _HEAD_TITLE_LINES and page.title_candidate(i):
         if titles and first_seen.get(key(page.lines[i].compact), i) < i:
             break  # the page title said again above the speech's own title block
         titles.insert(0, i)
         i -= 1
+    if not titles and speaker is not None:  # the short line was the title after all
+        titles = [speaker]
     return titles
 
 
@@ -312,8 +321,8 @@ def _head(page: _Page, plan: SpeechPlan) -> int:
         elif (
             plan.salutation is None
             and plan.speaker is None
-            and i + 1 < end
-            and page.salutation(i + 1)
+            and i + 3 < end
+            and any(page.salutation(k) for k in range(i + 1, i + 3))
             and _speaker_like(page, i)
         ):
             plan.speaker = i
