@@ -216,7 +216,7 @@ def chrome_kind(text: str, compact: str) -> str | None:
         )
     if n <= 40 and _METADATA_RE.search(text) and not re.search(r"[。！？]", compact):
         return "metadata"
-    if n <= 24 and _CHROME_WEAK.search(compact) and not re.search(r"[。！？!?]$", compact):
+    if n <= 24 and _CHROME_WEAK.search(compact) and not re.search(r"[。！!]$", compact):
         return "chrome"
     return None
 

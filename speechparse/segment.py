@@ -51,6 +51,7 @@ _GLUED_CLOSING_RE = re.compile(
 )
 _NEXTPAGE_RE = re.compile(r"^\[?NextPage\]?$|^第\s{0,2}[0-9]{1,3}\s{0,2}页$|^下一页$|^上一页$")
 _BODY_MIN = 16
+_SENTENCE_ENDS = tuple("。！？!?…")
 
 
 @dataclass
@@ -337,20 +338,15 @@ def _tail(page: _Page, plan: SpeechPlan, body_start: int, titles: set[str]) -> i
     lines = page.lines
     end = plan.end
     i = end - 1
-    below_chrome = False
+    # walk up over furniture and short unpunctuated lines; cut at the topmost furniture line
     while i >= body_start:
         ln = lines[i]
-        kind = page.chrome(i)
-        if (
-            kind is not None
-            or key(ln.compact) in titles
-            or (below_chrome and len(ln.compact) <= 12 and not line_form(ln.compact))
-        ):
-            below_chrome = True
-            i -= 1
-            continue
-        break
-    end = i + 1
+        c = ln.compact
+        if page.chrome(i) is not None or key(c) in titles:
+            end = i
+        elif len(c) > 30 or c.endswith(_SENTENCE_ENDS) or line_form(c):
+            break
+        i -= 1
     # notes, references and attachment lists after the speech
     for k in range(max(body_start + 1, end - 40), end):
         ln = lines[k]
@@ -473,7 +469,7 @@ def _classify_run(
             kind = "toc"
         elif _NEXTPAGE_RE.match(c):
             kind = "pagination"
-        elif kind is None and collection_header(c):
+        elif kind != "disclaimer" and collection_header(c):
             kind = "collection_header"
         elif kind is None:
             kind = "page_title" if lines[i].short and title_like(c) else "chrome"
