@@ -274,12 +274,17 @@ def _replace_nodes(
         para = paras[e.para]
         m_span = doc.span(para.clean_pos(e.found.start), para.clean_end(e.found.end))
         h = body.headings[id(node)]
-        heading = _CJK_GAP_RE.sub("", para.text[h.a : h.b]).strip().rstrip(_HEADING_TAIL)
+        heading = para.text[h.a : h.b]
+        if len(heading.split()) > 1:
+            heading = _CJK_GAP_RE.sub("", heading)
+        heading = heading.strip().rstrip(_HEADING_TAIL)
         children = results[id(node)]
-        end = max([m_span[1]] + [c["span"][1] for c in children])
+        end = m_span[1]
         if h.b > h.a:
-            end = max(end, doc.span(para.clean_pos(h.a), para.clean_end(h.b))[1])
-        marker_text = re.sub(r"\s+", "", doc.raw[m_span[0] : m_span[1]])
+            end = doc.span(para.clean_pos(h.a), para.clean_end(h.b))[1]
+        if children:  # siblings are in order: the last child ends last
+            end = max(end, children[-1]["span"][1])
+        marker_text = "".join(doc.raw[m_span[0] : m_span[1]].split())
         if e.found.repaired:
             marker_text = e.found.text
             doc.diag(
