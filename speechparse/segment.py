@@ -236,6 +236,26 @@ def _first_seen(page: _Page) -> dict[str, int]:
     return seen
 
 
+def _after_closing(page: _Page, i: int) -> bool:
+    """Is the nearest line above ``i`` that is not page furniture a closing (谢谢大家！)?"""
+    k = i - 1
+    while k >= 0 and page.chrome(k) is not None:
+        k -= 1
+    return k >= 0 and line_form(page.lines[k].compact) == "closing"
+
+
+def _titled_after_closing(page: _Page, i: int) -> bool:
+    """A speech title (讲话/致辞/…) right after a closing, with body text under it."""
+    return (
+        0 < i < len(page.lines) - 1
+        and page.title_candidate(i)
+        and speech_title_words(page.lines[i].compact)
+        and _after_closing(page, i)
+        and page.body_like(i + 1)
+        and not page.salutation(i + 1)
+    )
+
+
 def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
     """(first line, title lines) of every speech, in page order."""
     lines = page.lines
@@ -250,6 +270,10 @@ def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
         if i in coll_set:
             last_start = i
             continue
+        if _titled_after_closing(page, i):  # 谢谢大家！ then the next speech's title
+            starts[i] = [i]
+            last_start = i
+            continue
         if not page.salutation(i):
             continue
         # a salutation just below a collection title belongs to that speech
@@ -260,17 +284,26 @@ def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
         ):
             continue
         titles = _title_block(page, i, last_start + 1, first_seen)
+        if not titles and last_start >= 0 and not _after_closing(page, i):
+            continue  # "同志们：" inside a speech opens no new one without a title or a closing
         starts[titles[0] if titles else i] = titles
         last_start = i
     if not starts:
-        return _single_start(page, first_seen)
-    return sorted(starts.items())
+        return _single_start(page, first_seen, len(lines))
+    ordered = sorted(starts.items())
+    # speech text before the first start found: a speech of its own (its start was missed)
+    return _single_start(page, first_seen, ordered[0][0]) + ordered
 
 
-def _single_start(page: _Page, first_seen: dict[str, int]) -> list[tuple[int, list[int]]]:
-    """A page with no collection titles and no salutation: one speech from its first body."""
+def _single_start(page: _Page, first_seen: dict[str, int], n: int) -> list[tuple[int, list[int]]]:
+    """The speech that starts before line ``n`` with no collection title or salutation.
+
+    It opens at its first body paragraph (or the title lines right above it).  On a page
+    with no speech starts at all (``n`` is the page length), any text that is not furniture
+    opens one.
+    """
     lines = page.lines
-    n = len(lines)
+    whole_page = n == len(lines)
     first_body = next(
         (
             i
@@ -280,6 +313,8 @@ def _single_start(page: _Page, first_seen: dict[str, int]) -> list[tuple[int, li
         None,
     )
     if first_body is None:
+        if not whole_page:
+            return []
         first = next((i for i in range(n) if page.chrome(i) is None), None)
         return [] if first is None else [(first, [])]
     titles: list[int] = []
