@@ -196,16 +196,21 @@ _METADATA_RE = re.compile(
     r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s{0,3}\d{1,2}:\d{2})?"
 )
 _INTRO_RE = re.compile(
-    r"下面是|以下是|为大家整理|為大家整理|供大家参考|供大家參考|仅供参考|僅供參考|欢迎阅读|歡迎閱讀|希望对|希望對|欢迎来到|歡迎來到"
+    r"下面是|以下是|以下为|以下為|全文如下|致辞全文|致辭全文|讲话全文|講話全文|为大家整理|為大家整理|供大家参考|供大家參考|仅供参考|僅供參考|欢迎阅读|歡迎閱讀|希望对|希望對|欢迎来到|歡迎來到"
 )
 _COLLECTION_RE = re.compile(
     r"(?<![上下第])[0-9０-９一二三四五六七八九十]{1,3}\s{0,2}篇(?![一二三四五六七八九十0-9０-９])"
 )
 
 
+_WORDLESS_RE = re.compile(r"[\w]")
+
+
 def chrome_kind(text: str, compact: str) -> str | None:
     """A RemovedKind value when a line reads as page furniture, else None."""
     n = len(compact)
+    if n <= 80 and not _WORDLESS_RE.search(compact):
+        return "chrome"  # rules and symbols only: ***, :::, ------
     if _INTRO_RE.search(compact) and (n < 200):
         return "intro"
     if _CHROME_STRONG.search(text):

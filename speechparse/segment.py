@@ -292,10 +292,12 @@ def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
         return _single_start(page, first_seen, len(lines))
     ordered = sorted(starts.items())
     # speech text before the first start found: a speech of its own (its start was missed)
-    return _single_start(page, first_seen, ordered[0][0]) + ordered
+    return _single_start(page, first_seen, ordered[0][0], strict=True) + ordered
 
 
-def _single_start(page: _Page, first_seen: dict[str, int], n: int) -> list[tuple[int, list[int]]]:
+def _single_start(
+    page: _Page, first_seen: dict[str, int], n: int, strict: bool = False
+) -> list[tuple[int, list[int]]]:
     """The speech that starts before line ``n`` with no collection title or salutation.
 
     It opens at its first body paragraph (or the title lines right above it).  On a page
@@ -304,13 +306,9 @@ def _single_start(page: _Page, first_seen: dict[str, int], n: int) -> list[tuple
     """
     lines = page.lines
     whole_page = n == len(lines)
+    ends = _SENTENCE_ENDS if strict else tuple('。！？!?；;，,：:”"')
     first_body = next(
-        (
-            i
-            for i in range(n)
-            if page.body_like(i) and lines[i].compact[-1] in '。！？!?；;，,：:”"'
-        ),
-        None,
+        (i for i in range(n) if page.body_like(i) and lines[i].compact.endswith(ends)), None
     )
     if first_body is None:
         if not whole_page:
