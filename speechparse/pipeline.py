@@ -16,6 +16,10 @@ from .segment import SpeechPlan, segment
 _BREAK_RE = re.compile(r"[ \t\u3000\xa0]*[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+[ \t\u3000\xa0]*")
 _CJK_GAP_RE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 _COLON = ":："
+_SUBTITLE_PARTS_RE = re.compile(
+    r"(?P<sub>.{2,60}?(?:讲话|講話|致辞|致辭|发言|發言|报告|報告|演讲|演講))\s{0,3}"
+    r"(?P<who>[^\s(（]{1,16}?)?\s{0,3}[(（](?P<date>[^)）]{4,24}日)[)）]$"
+)
 _HEADING_TAIL = "，,、；;：:。！？!? \u3000"
 _INVISIBLE_ONLY_RE = re.compile(
     r"[\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]*"
@@ -139,77 +143,63 @@ def _line_node(
 
 
 def _speech(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> dict[str, Any] | None:
-    body_lines = [lines[i] for i in plan.body]
-    if (
-        plan.salutation is not None
-        and plan.salutation_len
-        and plan.body
-        and plan.body[0] == plan.salutation
-    ):
+    if not plan.body and plan.salutation is None and not plan.title and plan.closing is None:
+        return None
+    first, last = lines[plan.first], lines[plan.end - 1]
+    speech: dict[str, Any] = {"type": "speech", **_head_fields(doc, lines, plan)}
+    speech["content"] = _blocks(doc, build_body(_body_lines(lines, plan)))
+    speech["span"] = (doc.span(first.start, first.end)[0], doc.span(last.start, last.end)[1])
+    return speech
+
+
+def _body_lines(lines: list[Line], plan: SpeechPlan) -> list[Line]:
+    """The body's lines, less a salutation that opens the first and a closing glued to the last."""
+    body = [lines[i] for i in plan.body]
+    if plan.salutation is not None and plan.salutation_len and plan.body[:1] == [plan.salutation]:
         ln = lines[plan.salutation]
-        cut = _clean_offset(ln, plan.salutation_len)
-        rest = ln.text[cut:].lstrip()
+        rest = ln.text[_clean_offset(ln, plan.salutation_len) :].lstrip()
         if rest:
-            body_lines[0] = Line(ln.end - len(rest), ln.end, rest)
+            body[0] = Line(ln.end - len(rest), ln.end, rest)
         else:
-            body_lines.pop(0)
-    if plan.closing is not None and plan.closing_at:
+            body.pop(0)
+    if plan.closing is not None and plan.closing_at and body and body[-1] is lines[plan.closing]:
         ln = lines[plan.closing]
         head = ln.text[: plan.closing_at].rstrip()
-        if body_lines and body_lines[-1] is ln:
-            body_lines[-1] = Line(ln.start, ln.start + len(head), head)
-    body = build_body(body_lines)
-    content = _blocks(doc, body)
+        body[-1] = Line(ln.start, ln.start + len(head), head)
+    return body
 
-    first = lines[plan.first]
-    title = subtitle = speaker = date = None
-    title_span = None
+
+def _head_fields(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> dict[str, Any]:
+    """Title, subtitle, speaker, date, salutation, greeting and closing of a speech."""
+
+    def text_of(i: int) -> str:
+        return doc.source(doc.span(lines[i].start, lines[i].end))
+
+    out: dict[str, Any] = dict.fromkeys(
+        ("title", "title_span", "subtitle", "speaker", "date", "salutation", "greeting", "closing")
+    )
     if plan.title:
-        t0, t1 = lines[plan.title[0]], lines[plan.title[-1]]
-        title_span = doc.span(t0.start, t1.end)
-        title = " ".join(
-            _CJK_GAP_RE.sub("", doc.source(doc.span(lines[i].start, lines[i].end)))
-            for i in plan.title
-        )
+        out["title_span"] = doc.span(lines[plan.title[0]].start, lines[plan.title[-1]].end)
+        out["title"] = " ".join(_CJK_GAP_RE.sub("", text_of(i)) for i in plan.title)
     if plan.subtitle is not None:
-        subtitle = doc.source(doc.span(lines[plan.subtitle].start, lines[plan.subtitle].end))
-        subtitle = subtitle.lstrip("—－-─ ")
+        out["subtitle"] = text_of(plan.subtitle).lstrip("—－-─ ")
+        m = _SUBTITLE_PARTS_RE.match(out["subtitle"])
+        if m:  # ——在…上的讲话 张三 (2022年9月1日)
+            out.update(subtitle=m.group("sub"), speaker=m.group("who"), date=m.group("date"))
     if plan.date is not None:
-        date = doc.source(doc.span(lines[plan.date].start, lines[plan.date].end)).strip("()（） ")
+        out["date"] = text_of(plan.date).strip("()（） ")
     if plan.speaker is not None:
-        speaker = doc.source(doc.span(lines[plan.speaker].start, lines[plan.speaker].end))
-    salutation = greeting = closing = None
+        out["speaker"] = text_of(plan.speaker)
     if plan.salutation is not None:
         ln = lines[plan.salutation]
-        if plan.salutation_len:
-            salutation = _line_node(
-                doc, ln, 0, _clean_offset(ln, plan.salutation_len), strip_colon=True
-            )
-        else:
-            salutation = _line_node(doc, ln, strip_colon=True)
+        cut = _clean_offset(ln, plan.salutation_len) if plan.salutation_len else None
+        out["salutation"] = _line_node(doc, ln, 0, cut, strip_colon=True)
     if plan.greeting is not None:
-        greeting = _line_node(doc, lines[plan.greeting])
+        out["greeting"] = _line_node(doc, lines[plan.greeting])
     if plan.closing is not None:
-        closing = _line_node(doc, lines[plan.closing], plan.closing_at)
-        closing["text"] = closing["text"].strip()
-    last_line = plan.end - 1
-    start = doc.span(first.start, first.end)[0]
-    end = doc.span(lines[last_line].start, lines[last_line].end)[1]
-    if not plan.body and plan.salutation is None and not plan.title and closing is None:
-        return None
-    return {
-        "type": "speech",
-        "title": title,
-        "title_span": title_span,
-        "subtitle": subtitle,
-        "speaker": speaker,
-        "date": date,
-        "salutation": salutation,
-        "greeting": greeting,
-        "closing": closing,
-        "content": content,
-        "span": (start, end),
-    }
+        out["closing"] = _line_node(doc, lines[plan.closing], plan.closing_at)
+        out["closing"]["text"] = out["closing"]["text"].strip()
+    return out
 
 
 def _clean_offset(ln: Line, compact_len: int) -> int:
