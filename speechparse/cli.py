@@ -4,18 +4,34 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
+from typing import BinaryIO
 
-from . import DEFAULT_MAX_BYTES, SpeechparseError, __version__, parse_bytes
+from . import DEFAULT_MAX_BYTES, InputTooLarge, SpeechparseError, __version__, parse_bytes
 from .model import Document, json_schema
 
 
-def _read(path: str) -> bytes:
+def _read(path: str, limit: int | None) -> bytes:
     if path == "-":
-        return sys.stdin.buffer.read()
+        return _read_at_most(sys.stdin.buffer, limit, None)
     with open(path, "rb") as f:
+        return _read_at_most(f, limit, path)
+
+
+def _read_at_most(f: BinaryIO, limit: int | None, source: str | None) -> bytes:
+    """Read at most ``limit`` + 1 bytes, so an oversized input is refused without holding it."""
+    if limit is None:
         return f.read()
+    data = f.read(limit + 1)
+    if len(data) > limit:
+        try:
+            size = os.fstat(f.fileno()).st_size  # 0 for a pipe: then say what was read
+        except (OSError, ValueError):
+            size = 0
+        raise InputTooLarge(max(size, len(data)), limit, source=source)
+    return data
 
 
 def _render(doc: Document, fmt: str) -> str:
@@ -28,12 +44,13 @@ def _render(doc: Document, fmt: str) -> str:
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     try:
-        data = _read(args.file)
+        limit = args.max_bytes or None
+        data = _read(args.file, limit)
         doc = parse_bytes(
             data,
             errors=args.errors,
             source=None if args.file == "-" else args.file,
-            max_bytes=args.max_bytes or None,
+            max_bytes=limit,
         )
     except (OSError, SpeechparseError) as e:
         print(f"speechparse: {e}", file=sys.stderr)

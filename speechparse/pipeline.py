@@ -13,8 +13,8 @@ from .normalize import CleanView, check_text, clean_view
 from .outline import Body, Part, build_body
 from .segment import SpeechPlan, segment
 
-_BREAK_RE = re.compile(r"[ \t\u3000\xa0]*[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+[ \t\u3000\xa0]*")
-_CJK_GAP_RE = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
+_INDENT = " \t\u3000\xa0"
+_SPACE_RUN_RE = re.compile(r"\s+")
 _COLON = ":："
 _SUBTITLE_PARTS_RE = re.compile(
     r"(?P<sub>.{2,60}?(?:讲话|講話|致辞|致辭|发言|發言|报告|報告|演讲|演講))\s{0,3}"
@@ -61,7 +61,9 @@ class _Doc:
         if pos < b:
             out.append(self.raw[pos:b])
         s = "".join(out)
-        return _BREAK_RE.sub("", s) if "\n" in s or "\r" in s else s
+        if "\n" not in s and "\r" not in s:
+            return s
+        return "".join(part.strip(_INDENT) for part in s.splitlines())
 
     def diag(
         self,
@@ -180,7 +182,7 @@ def _head_fields(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> dict[str, An
     )
     if plan.title:
         out["title_span"] = doc.span(lines[plan.title[0]].start, lines[plan.title[-1]].end)
-        out["title"] = " ".join(_CJK_GAP_RE.sub("", text_of(i)) for i in plan.title)
+        out["title"] = " ".join(_drop_cjk_gaps(text_of(i)) for i in plan.title)
     if plan.subtitle is not None:
         out["subtitle"] = text_of(plan.subtitle).lstrip("—－-─ ")
         m = _SUBTITLE_PARTS_RE.match(out["subtitle"])
@@ -200,6 +202,17 @@ def _head_fields(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> dict[str, An
         out["closing"] = _line_node(doc, lines[plan.closing], plan.closing_at)
         out["closing"]["text"] = out["closing"]["text"].strip()
     return out
+
+
+def _drop_cjk_gaps(s: str) -> str:
+    """White space next to a CJK character is a layout artefact (五 是, 期间 维稳): drop it."""
+
+    def keep(m: re.Match[str]) -> str:
+        a, b = m.start(), m.end()
+        cjk = (a > 0 and s[a - 1] > "\x7f") or (b < len(s) and s[b] > "\x7f")
+        return "" if cjk else " "
+
+    return _SPACE_RUN_RE.sub(keep, s)
 
 
 def _clean_offset(ln: Line, compact_len: int) -> int:
@@ -266,7 +279,7 @@ def _replace_nodes(
         h = body.headings[id(node)]
         heading = para.text[h.a : h.b]
         if len(heading.split()) > 1:
-            heading = _CJK_GAP_RE.sub("", heading)
+            heading = _drop_cjk_gaps(heading)
         heading = heading.strip().rstrip(_HEADING_TAIL)
         children = results[id(node)]
         end = m_span[1]
