@@ -180,7 +180,7 @@ _CHROME_STRONG = re.compile(
     r"猜你喜欢|猜你喜歡|推荐访问|推薦訪問|推荐阅读|推薦閱讀|热门文章|熱門文章|热门推荐|熱門推薦|"
     r"延伸阅读|延伸閱讀|扫一扫|掃一掃|扫码|掃碼|https?://|www\.|\.com\b|\.cn\b|ICP备|ICP備|"
     r"当前位置|當前位置|您的位置|你的位置|返回首页|返回首頁|回到顶部|回到頂部|小编|小編|责任编辑|責任編輯|"
-    r"原文链接|原文鏈接|文章来源|文章來源|会员中心|會員中心|登录|登錄|注册|註冊|VIP|[Vv]ip|"
+    r"原文链接|原文鏈接|返回顶部|返回頂部|返回列表|返回目录|返回目錄|文章来源|文章來源|会员中心|會員中心|登录|登錄|注册|註冊|VIP|[Vv]ip|"
     r"违规举报|違規舉報|在线客服|在線客服|加入收藏|设为首页|設為首頁|联系我们|聯繫我們|网站地图|網站地圖|"
     r"文档|文檔|阅读全文|閱讀全文|展开全文|展開全文|打开翻译|打開翻譯|\[NextPage\]|公众号|公眾號"
 )
@@ -204,6 +204,12 @@ _COLLECTION_RE = re.compile(
 
 
 _WORDLESS_RE = re.compile(r"[\w]")
+_BREADCRUMB_RE = re.compile(
+    r"[>›»＞]\s{0,3}[^\s>›»＞]{1,16}\s{0,3}[>›»＞]"  # 首页 > 栏目 > 正文
+    r"|^\S{1,8}\s{0,3}[>›»＞]\s{0,3}\S"
+    r"|\S\s{0,2}[|｜]\s{0,2}\S"  # 站名 | 栏目
+    r"|^[^\s|｜]{1,12}(?:网|網)(?:\s|$)"  # a site's name: XX网
+)
 
 
 def chrome_kind(text: str, compact: str) -> str | None:
@@ -211,6 +217,8 @@ def chrome_kind(text: str, compact: str) -> str | None:
     n = len(compact)
     if n <= 80 and not _WORDLESS_RE.search(compact):
         return "chrome"  # rules and symbols only: ***, :::, ------
+    if n <= 80 and _BREADCRUMB_RE.search(text):
+        return "chrome"  # 首页 > 栏目 > 正文
     if _INTRO_RE.search(compact) and (n < 200):
         return "intro"
     if _CHROME_STRONG.search(text):
@@ -221,7 +229,12 @@ def chrome_kind(text: str, compact: str) -> str | None:
         )
     if n <= 40 and _METADATA_RE.search(text) and not re.search(r"[。！？]", compact):
         return "metadata"
-    if n <= 24 and _CHROME_WEAK.search(compact) and not re.search(r"[。！!]$", compact):
+    if (
+        n <= 24
+        and _CHROME_WEAK.search(compact)
+        and not re.search(r"[。！!]$", compact)
+        and not _SPEECH_WORDS.search(compact)
+    ):
         return "chrome"
     return None
 

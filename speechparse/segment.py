@@ -207,9 +207,9 @@ def _title_block(page: _Page, sal: int, floor: int, first_seen: dict[str, int]) 
     i = sal - 1
     speaker = None
     # subtitle, date and speaker lines sit between a title and its salutation
-    while i >= floor and i >= sal - 3:
+    while i >= floor and i >= sal - 4:
         c = page.lines[i].compact
-        if _SUBTITLE_RE.match(c) or line_form(c) == "dateline":
+        if _SUBTITLE_RE.match(c) or line_form(c) == "dateline" or page.chrome(i) is not None:
             i -= 1
         elif speaker is None and _speaker_like(page, i):
             speaker = i
@@ -237,11 +237,8 @@ def _first_seen(page: _Page) -> dict[str, int]:
 
 
 def _after_closing(page: _Page, i: int) -> bool:
-    """Is the nearest line above ``i`` that is not page furniture a closing (谢谢大家！)?"""
-    k = i - 1
-    while k >= 0 and page.chrome(k) is not None:
-        k -= 1
-    return k >= 0 and line_form(page.lines[k].compact) == "closing"
+    """Is the line above ``i`` a closing (谢谢大家！)?"""
+    return i > 0 and line_form(page.lines[i - 1].compact) == "closing"
 
 
 def _titled_after_closing(page: _Page, i: int) -> bool:
@@ -252,7 +249,8 @@ def _titled_after_closing(page: _Page, i: int) -> bool:
         and speech_title_words(page.lines[i].compact)
         and _after_closing(page, i)
         and page.body_like(i + 1)
-        and not page.salutation(i + 1)
+        and len(page.lines[i + 1].compact) >= 30
+        and page.lines[i + 1].compact.endswith(_SENTENCE_ENDS)
     )
 
 
@@ -330,8 +328,11 @@ def _single_start(
     return [(titles[0] if titles else first_body, titles)]
 
 
-def _head(page: _Page, plan: SpeechPlan) -> int:
-    """Fill subtitle/date/speaker/salutation/greeting; return the first body line."""
+def _head(page: _Page, plan: SpeechPlan, removed: list[tuple[int, int, str]]) -> int:
+    """Fill subtitle/date/speaker/salutation/greeting; return the first body line.
+
+    Page furniture between the title and the salutation (a date/source line) is removed.
+    """
     lines = page.lines
     i = (plan.title[-1] + 1) if plan.title else plan.first
     end = plan.end
@@ -352,6 +353,8 @@ def _head(page: _Page, plan: SpeechPlan) -> int:
             return i
         elif plan.greeting is None and line_form(c) == "greeting":
             plan.greeting = i
+        elif plan.salutation is None and (kind := page.chrome(i)) is not None:
+            removed.append((i, i, kind))
         elif (
             plan.salutation is None
             and plan.speaker is None
@@ -403,7 +406,7 @@ def segment(lines: list[Line]) -> Segmentation:
     header_titles: set[str] = set()
     _classify_run(page, 0, header_end, removed, header_titles)
     for plan in plans:
-        body_start = _head(page, plan)
+        body_start = _head(page, plan, removed)
         known_titles = header_titles | (
             {key("".join(lines[t].compact for t in plan.title))} if plan.title else set()
         )
