@@ -6,15 +6,19 @@ import re
 
 from ..model import Block, Document, Item, Paragraph, Section, Speech
 
-_INLINE_RE = re.compile(r"([\\`*_\[\]<>|~])")
-_LINE_START_RE = re.compile(r"^(\s*)([#>+\-=]|\d{1,9}[.)])(?=\s|$)")
+_INLINE_RE = re.compile(r"([\\`*_\[\]<>|~&])")
+_ORDERED_RE = re.compile(r"\d{1,9}(?=[.)](?:\s|$))")
+_BLOCK_START_RE = re.compile(r"(?:#{1,6}|[>+\-])(?=\s|$)|[-=]{3,}$")
 _MAX_HEADING = 6
 
 
 def escape(text: str) -> str:
     """One line of literal text: whitespace collapsed, Markdown punctuation backslashed."""
     text = _INLINE_RE.sub(r"\\\1", " ".join(text.split()))
-    return _LINE_START_RE.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    m = _ORDERED_RE.match(text)
+    if m:  # "1. …" would open an ordered list: escape its dot
+        return text[: m.end()] + "\\" + text[m.end() :]
+    return "\\" + text if _BLOCK_START_RE.match(text) else text
 
 
 def _label(b: Section | Item) -> str:
@@ -34,24 +38,24 @@ def _speech_head(sp: Speech, n: int) -> list[str]:
 
 
 def _body(content: list[Block]) -> list[str]:
-    """Blocks, iteratively. Frames: (blocks, next index, list depth); -1 depth = not in a list."""
+    """Blocks, iteratively. A frame is (blocks, next index, how many list items enclose them)."""
     out: list[str] = []
-    stack: list[tuple[list[Block], int, int]] = [(content, 0, -1)]
+    stack: list[tuple[list[Block], int, int]] = [(content, 0, 0)]
     while stack:
         blocks, i, depth = stack.pop()
         if i >= len(blocks):
             continue
         stack.append((blocks, i + 1, depth))
         b = blocks[i]
-        pad = "  " * (depth + 1)
+        pad = "  " * depth  # continuation lines of a list item are indented past its "- "
         if isinstance(b, Paragraph):
             out.append(pad + escape(b.text))
         elif isinstance(b, Item):
-            out.append("  " * max(depth, 0) + "- " + _label(b) if depth >= 0 else "- " + _label(b))
+            out.append(pad + "- " + _label(b))
             stack.append((b.content, 0, depth + 1))
-        elif depth < 0 and b.level + 1 <= _MAX_HEADING:
+        elif depth == 0 and b.level + 1 <= _MAX_HEADING:
             out.append("#" * (b.level + 1) + " " + _label(b))
-            stack.append((b.content, 0, -1))
+            stack.append((b.content, 0, 0))
         else:  # a section inside a list item or deeper than h6: a bold line keeps the list whole
             out.append(pad + "**" + _label(b) + "**")
             stack.append((b.content, 0, depth))
