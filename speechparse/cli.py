@@ -1,4 +1,4 @@
-"""Command line: ``speechparse parse FILE|- [--format json|outline]`` and friends."""
+"""Command line: ``speechparse parse|render|batch|schema`` (argparse, I/O and format choice)."""
 
 from __future__ import annotations
 
@@ -37,16 +37,25 @@ def _read_at_most(f: BinaryIO, limit: int | None, source: str | None) -> bytes:
 def _render(doc: Document, fmt: str) -> str:
     if fmt == "json":
         return doc.model_dump_json(indent=2)
+    if fmt == "markdown":
+        from .render.markdown import render_markdown
+
+        return render_markdown(doc)
+    if fmt == "html":
+        from .render.html import render_html
+
+        return render_html(doc)
     from .render.outline import render_outline
 
     return render_outline(doc)
 
 
-def _cmd_parse(args: argparse.Namespace) -> int:
+def _load(args: argparse.Namespace) -> Document | None:
+    """Read and parse ``args.file``; on failure say why on stderr and return None."""
     try:
         limit = args.max_bytes or None
         data = _read(args.file, limit)
-        doc = parse_bytes(
+        return parse_bytes(
             data,
             errors=args.errors,
             source=None if args.file == "-" else args.file,
@@ -54,10 +63,39 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         )
     except (OSError, SpeechparseError) as e:
         print(f"speechparse: {e}", file=sys.stderr)
+        return None
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    doc = _load(args)
+    if doc is None:
         return 1
-    out = _render(doc, args.format)
+    out = _render(doc, args.format if args.command == "parse" else args.to)
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
     return 0
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from .batch import run_batch
+
+    try:
+        summary = run_batch(
+            args.inputs,
+            args.output,
+            jobs=args.jobs or os.cpu_count() or 1,
+            resume=args.resume,
+            errors=args.errors,
+            max_bytes=args.max_bytes or None,
+            exts=args.ext.split(","),
+            progress=False if args.no_progress else None,
+        )
+    except OSError as e:
+        print(f"speechparse: {e}", file=sys.stderr)
+        return 1
+    for pattern in summary.unmatched:
+        print(f"speechparse: warning: no file matches {pattern}", file=sys.stderr)
+    print(f"speechparse batch: {summary}", file=sys.stderr)
+    return 1 if summary.failed else 0
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
@@ -65,14 +103,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="speechparse", description=__doc__)
-    ap.add_argument("--version", action="version", version=f"speechparse {__version__}")
-    sub = ap.add_subparsers(dest="command", required=True)
-
-    p = sub.add_parser("parse", help="parse one page and print its outline")
-    p.add_argument("file", help="a text file, or - for standard input")
-    p.add_argument("--format", choices=("json", "outline"), default="json")
+def _input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--errors",
         choices=("strict", "replace"),
@@ -85,7 +116,44 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_MAX_BYTES,
         help=f"refuse larger inputs (default {DEFAULT_MAX_BYTES}; 0 = no limit)",
     )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="speechparse", description=__doc__)
+    ap.add_argument("--version", action="version", version=f"speechparse {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("parse", help="parse one page and print its outline")
+    p.add_argument("file", help="a text file, or - for standard input")
+    p.add_argument("--format", choices=("json", "outline"), default="json")
+    _input_options(p)
     p.set_defaults(func=_cmd_parse)
+
+    r = sub.add_parser("render", help="parse one page and render it for reading")
+    r.add_argument("file", help="a text file, or - for standard input")
+    r.add_argument("--to", choices=("markdown", "outline", "html"), default="markdown")
+    _input_options(r)
+    r.set_defaults(func=_cmd_parse)
+
+    b = sub.add_parser(
+        "batch",
+        help="parse many pages into one JSON line each",
+        description="One JSON line per input file, in sorted input order: "
+        '{"path", "bytes", "document"} or {"path", "bytes", "error", "reason"}. '
+        "Exit status 1 when some file failed (it is recorded and the run goes on).",
+    )
+    b.add_argument("inputs", nargs="+", help="files, folders (searched recursively) and globs")
+    b.add_argument("-o", "--output", required=True, help="the JSON Lines file to write")
+    b.add_argument("-j", "--jobs", type=int, default=1, help="processes (default 1; 0 = all CPUs)")
+    b.add_argument("--resume", action="store_true", help="keep OUTPUT's lines, do the rest")
+    b.add_argument(
+        "--ext",
+        default="txt",
+        help="file endings taken from folders, comma-separated, * for all (default txt)",
+    )
+    b.add_argument("--no-progress", action="store_true", help="no progress bar on a terminal")
+    _input_options(b)
+    b.set_defaults(func=_cmd_batch)
 
     s = sub.add_parser("schema", help="print the JSON Schema of the output")
     s.set_defaults(func=_cmd_schema)
