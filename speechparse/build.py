@@ -58,6 +58,7 @@ def select_series(cands: list[tuple[int, Found]]) -> list[Event]:
     keep = [False] * n
     ordinals = [f.info.ordinal for _, f in cands]
     last_of_style: dict[str, int] = {}
+    root = list(ordinals)  # the number each candidate's chain started at
     last_kept = -1
     seq_group: list[int] = []
 
@@ -89,8 +90,10 @@ def select_series(cands: list[tuple[int, Found]]) -> list[Event]:
             prev is not None
             and ordinals[prev] + 1 == info.ordinal
             and para - cands[prev][0] <= _SERIES_WINDOW
-        ):
+            and (root[prev] == 1 or not (f.inline and cands[prev][1].inline))
+        ):  # a chain of markers inside paragraphs must start at 1: (2)(3) are references
             keep[k] = keep[prev] = True
+            root[k] = root[prev]
         elif (  # numbering that goes on in another style: (1)(2)(3) then 四要
             info.ordinal > 1
             and last_kept >= 0

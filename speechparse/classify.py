@@ -159,6 +159,20 @@ def salutation_text(compact: str) -> str | None:
     return None
 
 
+_SALUTATION_GREETING_RE = re.compile(
+    r"^((?:(?:" + _ADDRESSEE + r")[^:：。！？!?；;，,]{0,24}[、，,]?){1,8}?)[，,]\s{0,2}"
+    r"((?:大家|各位|同学们|同學們|朋友们|朋友們)?[^，,。！!]{0,4}(?:好|早安|晚安)[^。！!]{0,8}[!！。.]{0,3})$"
+)
+
+
+def salutation_greeting(compact: str) -> int:
+    """``亲爱的同学们，大家早上好！``: the salutation's length (before the comma), or 0."""
+    if len(compact) > 64:
+        return 0
+    m = _SALUTATION_GREETING_RE.match(compact)
+    return len(m.group(1)) if m and not _SENTENCE_WORDS_RE.search(m.group(1)) else 0
+
+
 def names_audience(compact: str) -> bool:
     """Does the line name an audience (尊敬的, 各位, 同志们, 来宾 …)?"""
     return bool(_ADDRESSEE_RE.search(compact))

@@ -16,7 +16,7 @@ from .segment import SpeechPlan, segment
 
 _INDENT = " \t\u3000\xa0"
 _SPACE_RUN_RE = re.compile(r"\s+")
-_COLON = ":："
+_COLON = ":：，,"
 _SUBTITLE_PARTS_RE = re.compile(
     r"(?P<sub>.{2,60}?(?:讲话|講話|致辞|致辭|发言|發言|报告|報告|演讲|演講))\s{0,3}"
     r"(?P<who>[^\s(（]{1,16}?)?\s{0,3}[(（](?P<date>[^)）]{4,24}日)[)）]$"
@@ -209,7 +209,12 @@ def _head_fields(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> dict[str, An
         ln = lines[plan.salutation]
         cut = _clean_offset(ln, plan.salutation_len) if plan.salutation_len else None
         out["salutation"] = _line_node(doc, ln, 0, cut, strip_colon=True)
-    if plan.greeting is not None:
+    if plan.greeting is not None and plan.greeting == plan.salutation:
+        ln = lines[plan.greeting]  # salutation, then the greeting after its comma
+        cut = _clean_offset(ln, plan.salutation_len)
+        cut += len(ln.text[cut:]) - len(ln.text[cut:].lstrip("，, \u3000"))
+        out["greeting"] = _line_node(doc, ln, cut)
+    elif plan.greeting is not None:
         out["greeting"] = _line_node(doc, lines[plan.greeting])
     if plan.closing is not None:
         out["closing"] = _line_node(doc, lines[plan.closing], plan.closing_at)

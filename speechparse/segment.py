@@ -14,6 +14,7 @@ from .classify import (
     collection_header,
     line_form,
     names_audience,
+    salutation_greeting,
     salutation_lead,
     salutation_text,
     speech_title_words,
@@ -351,6 +352,19 @@ def _head(page: _Page, plan: SpeechPlan, removed: list[tuple[int, int, str]]) ->
         ):
             plan.salutation, plan.salutation_len = i, n
             return i
+        elif (
+            plan.salutation is None
+            and c.endswith(("，", ","))
+            and names_audience(c)
+            and salutation_text(c[:-1] + "：") is not None
+            and i + 1 < end
+            and line_form(lines[i + 1].compact) == "greeting"
+        ):  # 亲爱的同学们，⏎大家早上好！
+            plan.salutation = i
+        elif plan.salutation is None and (n := salutation_greeting(c)):
+            # 亲爱的同学们，大家早上好！ — salutation and greeting on one line
+            plan.salutation, plan.salutation_len, plan.greeting = i, n, i
+            return i + 1
         elif plan.greeting is None and line_form(c) == "greeting":
             plan.greeting = i
         elif plan.salutation is None and (kind := page.chrome(i)) is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..model import Block, Document, Item, Paragraph, Section, Speech
+from ..model import Block, Document, Item, Paragraph, Speech
 
 _MAX_HEADING = 6
 _STYLE = (
