@@ -72,7 +72,7 @@ _INLINE_RE = re.compile(
     + _SEQ
     + r")[，,、：:]?)"
     r"|(?P<sec>[(（](?:" + _NCN + "|" + _NAR + r")[)）]|[①-⑳⑴-⒇])"
-    r"|(?<=[。；;！!？?：:][ \u3000])(?P<head>" + _NCN + r"、)"
+    r"|(?P<head>(?:" + _NCN + "|" + _NAR + r")、)"
     r")"
 )
 _BARE_RE = re.compile(r"(?:" + _NCN + "|" + _NAR + r")$")
@@ -130,9 +130,11 @@ def inline_markers(text: str, start: int) -> list[Found]:
         a = m.start("m")
         if a < start:
             continue
+        if m.group("head") and m.group("punct") in "，,":
+            continue  # 一、 inside a sentence (五、六十年代) only after a sentence end
         tok, repaired = _token(m.group("m"))
         info = marker_info(tok)
-        if info is None:
+        if info is None or (m.group("head") and _NUMERAL_LIST_RE.match(text, m.end())):
             continue
         out.append(Found(a, m.end(), tok, info, inline=True, repaired=repaired))
     return out
