@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import DEFAULT_MAX_BYTES, Document, parse_file
 from .batch import DEFAULT_EXTS, expand_inputs
-from .walk import NODE_COLUMNS, node_rows
+from .walk import NODE_COLUMNS, NODE_DTYPES, node_rows
 
 if TYPE_CHECKING:
     import dask.bag
@@ -17,22 +17,6 @@ if TYPE_CHECKING:
     import pandas
 
 FILES_PER_PARTITION = 16
-NODE_DTYPES = {
-    "file": "string",
-    "speech": "int64",
-    "path": "string",
-    "depth": "int64",
-    "level": "Int64",
-    "type": "string",
-    "marker": "string",
-    "style": "string",
-    "ordinal": "Int64",
-    "heading": "string",
-    "start": "int64",
-    "end": "int64",
-}
-"""Column types of ``nodes_frame`` (nullable where paragraphs have no value)."""
-
 Inputs = str | Sequence[str]
 
 

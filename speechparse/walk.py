@@ -23,6 +23,22 @@ NODE_COLUMNS = (
 )
 """The columns of a node row (see ``node_rows``), in order."""
 
+NODE_DTYPES = {
+    "file": "string",
+    "speech": "int64",
+    "path": "string",
+    "depth": "int64",
+    "level": "Int64",
+    "type": "string",
+    "marker": "string",
+    "style": "string",
+    "ordinal": "Int64",
+    "heading": "string",
+    "start": "int64",
+    "end": "int64",
+}
+"""pandas dtypes of the columns (nullable where paragraphs have no value)."""
+
 NodeRow = dict[str, str | int | None]
 
 

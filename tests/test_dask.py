@@ -70,7 +70,8 @@ def test_read_documents_raises_on_a_bad_file_by_default(client: Any, corpus: Pat
 
 @needs_dask
 def test_nodes_frame_is_one_row_per_node(client: Any, corpus: Path) -> None:
-    from speechparse.dask import NODE_DTYPES, nodes_frame
+    from speechparse.dask import nodes_frame
+    from speechparse.walk import NODE_DTYPES
 
     frame = nodes_frame(str(corpus / "*.txt"))
     assert list(frame.columns) == list(NODE_COLUMNS)
