@@ -7,10 +7,12 @@ import json
 import multiprocessing
 import os
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
@@ -167,12 +169,34 @@ def recorded_paths(out: str) -> set[str]:
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
-    """forkserver where there is one (cheap, thread-safe starts), else the platform default."""
-    if "forkserver" in multiprocessing.get_all_start_methods():
+    """How workers start: fork while this process has no other thread (they inherit the loaded
+    parser at no cost), else forkserver (a clean server forks them), else the platform default.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["speechparse.batch", "speechparse.pipeline"])
         return ctx
     return multiprocessing.get_context()
+
+
+@contextmanager
+def _pool(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
+    """``jobs`` worker processes, already started (no pool for one job)."""
+    if jobs <= 1:
+        yield None
+        return
+    _warm_up()  # forked workers inherit the loaded grammars
+    ex = ProcessPoolExecutor(jobs, mp_context=_pool_context(), initializer=_warm_up)
+    try:
+        ex.submit(int).result()  # start them now, before the progress bar's thread exists
+        yield ex
+    except BaseException:
+        ex.shutdown(wait=False, cancel_futures=True)
+        raise
+    ex.shutdown()
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterator[list[str]]:
@@ -182,26 +206,24 @@ def _chunks(items: Sequence[str], size: int) -> Iterator[list[str]]:
 
 
 def _ordered(
-    paths: Sequence[str], work: Callable[[Sequence[str]], list[Outcome]], jobs: int
+    paths: Sequence[str],
+    work: Callable[[Sequence[str]], list[Outcome]],
+    ex: ProcessPoolExecutor | None,
+    jobs: int,
 ) -> Iterator[Outcome]:
-    """Outcomes in input order: chunks on ``jobs`` processes, a bounded window ahead."""
-    if jobs <= 1:
+    """Outcomes in input order: chunks on the pool's processes, a bounded window ahead."""
+    if ex is None:
         for p in paths:
             yield from work([p])
         return
     size = max(1, min(32, len(paths) // (jobs * 8)))
-    with ProcessPoolExecutor(jobs, mp_context=_pool_context(), initializer=_warm_up) as ex:
-        window: deque[Future[list[Outcome]]] = deque()
-        try:
-            for chunk in _chunks(paths, size):
-                window.append(ex.submit(work, chunk))
-                if len(window) >= jobs * 4:
-                    yield from window.popleft().result()
-            while window:
-                yield from window.popleft().result()
-        except BaseException:
-            ex.shutdown(wait=False, cancel_futures=True)
-            raise
+    window: deque[Future[list[Outcome]]] = deque()
+    for chunk in _chunks(paths, size):
+        window.append(ex.submit(work, chunk))
+        if len(window) >= jobs * 4:
+            yield from window.popleft().result()
+    while window:
+        yield from window.popleft().result()
 
 
 class _Bar:
@@ -262,14 +284,14 @@ def run_batch(
     else:
         mode = "wb"
     work = partial(_parse_chunk, errors=errors, max_bytes=max_bytes)
-    bar = _Bar(len(paths), progress)
-    try:
-        with open(out, mode, buffering=0) as f:
-            for outcome in _ordered(paths, work, jobs):
+    with open(out, mode, buffering=0) as f, _pool(jobs if len(paths) > 1 else 1) as ex:
+        bar = _Bar(len(paths), progress)
+        try:
+            for outcome in _ordered(paths, work, ex, jobs):
                 _write(f, outcome.line)
                 summary.add(outcome)
                 bar.update()
-    finally:
-        bar.close()
-        summary.seconds = time.perf_counter() - started
+        finally:
+            bar.close()
+            summary.seconds = time.perf_counter() - started
     return summary
