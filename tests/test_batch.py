@@ -169,3 +169,21 @@ def test_progress_bar_on_a_terminal_only(
     monkeypatch.setitem(sys.modules, "tqdm", None)  # the extra is not installed: no bar
     summary = batch.run_batch(map(str, pages), str(tmp_path / "o.jsonl"), progress=True)
     assert summary.files == 3 and capsys.readouterr().err == ""
+
+
+def test_jobs_with_another_thread_alive_use_forkserver(tmp_path: Path) -> None:
+    """With a second thread running, fork is unsafe: workers come from a forkserver instead."""
+    import threading
+
+    pages = _pages(tmp_path / "in", 6)
+    stop = threading.Event()
+    t = threading.Thread(target=stop.wait, daemon=True)
+    t.start()
+    try:
+        assert batch._pool_context().get_start_method() in ("forkserver", "spawn")
+        s = batch.run_batch([str(tmp_path / "in")], str(tmp_path / "o.jsonl"), jobs=2)
+    finally:
+        stop.set()
+        t.join()
+    assert s.files == 6 and s.failed == 0
+    assert [r["path"] for r in _records(tmp_path / "o.jsonl")] == [str(p) for p in pages]
