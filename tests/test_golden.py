@@ -1,0 +1,52 @@
+"""Hand-written golden pages: tests/golden/<case>/input.txt → expected.json.
+
+Each expected.json is in the gold format of shared/corpus/GOLD_FORMAT.md and was written
+by hand from what a careful reader sees on the page (see tests/golden/README.md).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from golden_compare import compare, load_case
+
+import speechparse
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "expected.json").is_file())
+TOOLS = Path(__file__).resolve().parents[2] / "shared" / "tools"
+
+
+def _invariant_checker() -> Any:
+    if not (TOOLS / "hostile_inputs.py").is_file():
+        return None
+    if str(TOOLS) not in sys.path:
+        sys.path.insert(0, str(TOOLS))
+    import hostile_inputs  # type: ignore[import-not-found]
+
+    return hostile_inputs.invariant_violations
+
+
+def test_cases_present() -> None:
+    assert len(CASES) >= 34, CASES
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_golden(case: str) -> None:
+    text, expected = load_case(GOLDEN / case)
+    doc = speechparse.parse(text)
+    diffs = compare(expected, doc, text)
+    assert not diffs, f"{case}: {len(diffs)} difference(s)\n" + "\n".join(diffs)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_golden_invariants(case: str) -> None:
+    check = _invariant_checker()
+    if check is None:
+        pytest.skip(f"{TOOLS / 'hostile_inputs.py'} is absent (../shared is not checked out)")
+    text, _ = load_case(GOLDEN / case)
+    violations = check(text, speechparse.parse(text).model_dump(mode="json"))
+    assert not violations, f"{case}: invariant violations\n" + "\n".join(violations)
