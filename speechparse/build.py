@@ -57,7 +57,7 @@ def select_series(cands: list[tuple[int, Found]]) -> list[Event]:
     n = len(cands)
     keep = [False] * n
     ordinals = [f.info.ordinal for _, f in cands]
-    last_of_style: dict[str, int] = {}
+    last_at: dict[tuple[str, int], int] = {}  # (style, number) → latest candidate with it
     root = list(ordinals)  # the number each candidate's chain started at
     last_kept = -1
     seq_group: list[int] = []
@@ -83,9 +83,9 @@ def select_series(cands: list[tuple[int, Found]]) -> list[Event]:
                 close_seq()
             seq_group.append(k)
             continue
-        if not info.is_item and not f.inline:
-            keep[k] = True
-        prev = last_of_style.get(info.style)
+        if not info.is_item and not f.inline and not info.style.startswith("bare_"):
+            keep[k] = True  # a heading at a line start; bare numerals need a series
+        prev = last_at.get((info.style, info.ordinal - 1))
         if (
             prev is not None
             and ordinals[prev] + 1 == info.ordinal
@@ -102,7 +102,7 @@ def select_series(cands: list[tuple[int, Found]]) -> list[Event]:
             and cands[last_kept][1].info.style != info.style
         ):
             keep[k] = True
-        last_of_style[info.style] = k
+        last_at[info.style, info.ordinal] = k
         if keep[k]:
             last_kept = k
     close_seq()

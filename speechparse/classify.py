@@ -194,7 +194,7 @@ _CHROME_STRONG = re.compile(
     r"猜你喜欢|猜你喜歡|推荐访问|推薦訪問|推荐阅读|推薦閱讀|热门文章|熱門文章|热门推荐|熱門推薦|"
     r"延伸阅读|延伸閱讀|扫一扫|掃一掃|扫码|掃碼|https?://|www\.|\.com\b|\.cn\b|ICP备|ICP備|"
     r"当前位置|當前位置|您的位置|你的位置|返回首页|返回首頁|回到顶部|回到頂部|小编|小編|责任编辑|責任編輯|"
-    r"原文链接|原文鏈接|返回顶部|返回頂部|返回列表|返回目录|返回目錄|文章来源|文章來源|会员中心|會員中心|登录|登錄|注册|註冊|VIP|[Vv]ip|"
+    r"本文关键词|本文關鍵詞|关键词[：:]|關鍵詞[：:]|标签[：:]|標籤[：:]|点击查看|點擊查看|查看更多|更多相关|更多相關|原文链接|原文鏈接|返回顶部|返回頂部|返回列表|返回目录|返回目錄|文章来源|文章來源|会员中心|會員中心|登录|登錄|注册|註冊|VIP|[Vv]ip|"
     r"违规举报|違規舉報|在线客服|在線客服|加入收藏|设为首页|設為首頁|联系我们|聯繫我們|网站地图|網站地圖|"
     r"文档|文檔|阅读全文|閱讀全文|展开全文|展開全文|打开翻译|打開翻譯|\[NextPage\]|公众号|公眾號"
 )
@@ -202,8 +202,8 @@ _CHROME_STRONG = re.compile(
 _CHROME_WEAK = re.compile(
     r"首页|首頁|下载|下載|收藏|分享|打印|评论|評論|专题|專題|标签|標籤|搜索|举报|舉報|阅读|閱讀|"
     r"浏览|瀏覽|字号|字號|关注|關注|微信|微博|二维码|二維碼|导航|導航|更多|热门|熱門|栏目|欄目|"
-    r"范文|範文|作文|模板|点击|點擊|删除|刪除|来源|來源|作者|时间|時間|发布|發佈|發布|编辑|編輯|"
-    r"投稿|网友|網友|综合|綜合|稿件|频道|頻道|大全|精选|精選|推荐|推薦|广告|廣告"
+    r"范文|範文|作文|模板|点击|點擊|删除|刪除|投稿|网友|網友|稿件|频道|頻道|大全|精选|精選|"
+    r"推荐|推薦|广告|廣告|(?:来源|來源|作者|时间|時間|发布|發佈|發布|编辑|編輯)[：:]"
 )
 _METADATA_RE = re.compile(
     r"(?:时间|時間|日期|来源|來源|作者|发布|發佈|發布|浏览|瀏覽|阅读|閱讀)[:：]|"
@@ -243,13 +243,10 @@ def chrome_kind(text: str, compact: str) -> str | None:
         )
     if n <= 40 and _METADATA_RE.search(text) and not re.search(r"[。！？]", compact):
         return "metadata"
-    if (
-        n <= 24
-        and _CHROME_WEAK.search(compact)
-        and not re.search(r"[。！!]$", compact)
-        and not _SPEECH_WORDS.search(compact)
-    ):
-        return "chrome"
+    if n <= 24 and not re.search(r"[。！!]$", compact):
+        hits = len(_CHROME_WEAK.findall(compact))
+        if hits >= 2 or (hits == 1 and not _SPEECH_WORDS.search(compact)):
+            return "chrome"  # a speech's title may hold one such word (…专题讲稿)
     return None
 
 

@@ -76,10 +76,16 @@ _INLINE_RE = re.compile(
     r")"
 )
 _BARE_RE = re.compile(r"(?:" + _NCN + "|" + _NAR + r")$")
-#: 五、六十年代, 一、二年级: a numeral list, not a heading
-_NUMERAL_LIST_RE = re.compile(
-    r"[一二三四五六七八九十]{1,2}[十百千万年月日个個岁歲次级級等层層类類种種名倍期号號届屆]"
-)
+#: 五、六十年代, 一、二年级: the next numeral follows on — a numeral list, not a heading
+_NUMERAL_LIST_RE = re.compile(r"[一二三四五六七八九十]")
+
+
+def _numeral_list(ordinal: int, text: str, pos: int) -> bool:
+    """Is ``N、`` at ``pos`` followed by N+1 (五、六十年代, 一、二年级)?"""
+    m = _NUMERAL_LIST_RE.match(text, pos)
+    return m is not None and "一二三四五六七八九十".index(m.group()) + 1 == ordinal + 1
+
+
 _WS_RE = re.compile(r"[\s]+")
 _STRAY_PUNCT_RE = re.compile(r"[。.．\s]+(?=[是])")
 
@@ -115,10 +121,9 @@ def line_marker(text: str) -> Found | None:
     info = marker_info(tok)
     if info is None:
         return None
-    rest = text[m.end() :]
-    if info.style == "cn_dun" and _NUMERAL_LIST_RE.match(rest):
+    if info.style == "cn_dun" and _numeral_list(info.ordinal, text, m.end()):
         return None
-    if info.style in ("bare_cn", "bare_ar") and rest:
+    if info.style in ("bare_cn", "bare_ar") and m.end() < len(text):
         return None
     return Found(0, m.end(), tok, info, inline=False)
 
@@ -134,7 +139,7 @@ def inline_markers(text: str, start: int) -> list[Found]:
             continue  # 一、 inside a sentence (五、六十年代) only after a sentence end
         tok, repaired = _token(m.group("m"))
         info = marker_info(tok)
-        if info is None or (m.group("head") and _NUMERAL_LIST_RE.match(text, m.end())):
+        if info is None or (m.group("head") and _numeral_list(info.ordinal, text, m.end())):
             continue
         out.append(Found(a, m.end(), tok, info, inline=True, repaired=repaired))
     return out

@@ -15,6 +15,14 @@ _PARTICLES = "的了着之地得是"
 _LONG_HEADING = 40
 _HEADING_LINE = 40
 _GAP_RE = re.compile(r"\s")
+#: words that open a body sentence (各乡镇要…, 回顾…): where a heading run into its body ends
+_BODY_START_RE = re.compile(
+    r"(?:各(?:乡镇|鄉鎮|地|级|級|部门|部門|单位|單位|县|縣|市|区|區|学校|學校|校)|我们|我們"
+    r"|全(?:县|縣|市|省|区|區|校))(?=[^，,。；;]{0,8}?(?:要|必须|必須|务必|務必|应当|應當))"
+    r"|回顾|回顧|近年来|近年來|一年来|一年來|今年以来|今年以來"
+)
+_CLAUSE_END_RE = re.compile(r"[，,；;：:]")
+_GLUED_HEADING = 20
 #: a paragraph that addresses the audience again (the peroration) is no part of a heading
 _PERORATION_RE = re.compile(
     r"(?:同志们|同志們|朋友们|朋友們|同学们|同學們|老师们|老師們|各位[^，,！!]{0,12})[，,！!]"
@@ -35,6 +43,7 @@ class Heading:
     para: int
     a: int
     b: int
+    drop: tuple[int, ...] = ()  # full stops inside it that the page put there (。⏎的)
 
 
 @dataclass
@@ -54,7 +63,7 @@ def paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Found | None]]:
         if paras:
             prev = paras[-1]
             bare = heads[-1] is not None and heads[-1].info.style.startswith("bare_")
-            if bare and len(prev) == 1 and ln.short and found is None:
+            if bare and len(prev) == 1 and found is None and _heading_line(ln):
                 prev.append(ln)
                 continue
             heading = len(prev) == 1 and heads[-1] is not None and len(prev[0].text) < _HEADING_LINE
@@ -66,33 +75,46 @@ def paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Found | None]]:
     out = [Paragraph(p) for p in paras]
     for k, p in enumerate(out):
         h = heads[k]
-        if h is not None and h.info.style.startswith("bare_") and len(p.lines) < 2:
+        # a bare Arabic numeral alone is a page number unless a heading line follows it
+        if h is not None and h.info.style == "bare_ar" and len(p.lines) < 2:
             heads[k] = None
     return out, heads
 
 
-def _heading_end(p: Paragraph, a: int, b: int) -> int:
-    """End of the heading that starts at ``a``: its first sentence end, at most ``b``."""
+def _heading_line(ln: Line) -> bool:
+    """A short line with no sentence in it: a heading, when it follows a bare numeral."""
+    return (
+        len(ln.text) <= _HEADING_LINE
+        and not _TERM_RE.search(ln.text)
+        and not ln.text.endswith(("：", ":", "，", ","))
+    )
+
+
+def _heading_end(p: Paragraph, a: int, b: int, glued: bool) -> tuple[int, tuple[int, ...]]:
+    """End of the heading that starts at ``a`` (its first sentence end, at most ``b``) and
+    the full stops inside it that are no sentence end.  ``glued``: a line-start section
+    heading, which may run straight into its body."""
     text = p.text
     breaks = p.line_breaks()
     pos = a
-    while True:
-        m = _TERM_RE.search(text, pos, b)
-        if m is None:
-            end = b
-            break
+    drop: list[int] = []
+    end = b
+    while m := _TERM_RE.search(text, pos, b):
         i = m.start()
-        # a full stop the page put before a line that goes on mid-sentence (。⏎的重要性)
-        if i + 1 in breaks and i + 1 < b and text[i + 1] in _PARTICLES:
-            pos = i + 1
-            continue
-        end = i
-        break
-    if end - a > _LONG_HEADING:
-        gap = _GAP_RE.search(text, a + 4, end)
+        after = text[i + 1 : i + 2]
+        if after and after in _PARTICLES and i + 1 in breaks:  # 工作。⏎的重要性
+            drop.append(i)
+        elif not (text[i] == "。" and after.isdigit() and text[i - 1 : i].isdigit()):  # 2。92亿
+            end = i
+            break
+        pos = i + 1
+    if glued and end - a > _GLUED_HEADING:  # a heading run into its body: cut as a reader would
+        clause = _CLAUSE_END_RE.search(text, a, end)
+        gap = _GAP_RE.search(text, a + 4, end) if end - a > _LONG_HEADING else None
+        gap = gap or _BODY_START_RE.search(text, a + 4, clause.start() if clause else end)
         if gap:
-            return gap.start()
-    return end
+            return gap.start(), tuple(drop)
+    return end, tuple(drop)
 
 
 def _skip_term(text: str, i: int, b: int) -> int:
@@ -131,12 +153,13 @@ def build_body(lines: list[Line]) -> Body:
             nxt = evs[j + 1].found.start if j + 1 < len(evs) else len(text)
             if e.found.start > pos:
                 tb.text(Part(k, pos, e.found.start))
-            h_end = _heading_end(p, e.found.end, nxt)
+            glued = not e.found.inline and not e.info.is_item
+            h_end, drop = _heading_end(p, e.found.end, nxt, glued)
             body_from = _skip_term(text, h_end, nxt)
             if not e.found.inline:
                 e.run_in = body_from < len(text)
             node = tb.marker(e)
-            headings[id(node)] = Heading(k, e.found.end, h_end)
+            headings[id(node)] = Heading(k, e.found.end, h_end, drop)
             if body_from < nxt:
                 node.content.append(Part(k, body_from, nxt))
             pos = nxt

@@ -296,6 +296,8 @@ def _replace_nodes(
         m_span = doc.span(para.clean_pos(e.found.start), para.clean_end(e.found.end))
         h = body.headings[id(node)]
         heading = para.text[h.a : h.b]
+        if h.drop:
+            heading = "".join(c for k, c in enumerate(heading, h.a) if k not in h.drop)
         if len(heading.split()) > 1:
             heading = _drop_cjk_gaps(heading)
         heading = heading.strip().rstrip(_HEADING_TAIL)

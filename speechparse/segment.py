@@ -50,7 +50,10 @@ _TOC_LABEL_RE = re.compile(
 _GLUED_CLOSING_RE = re.compile(
     r"(?<=[。！？!?；;…])\s{0,3}(?:再次)?(?:谢谢|謝謝)(?:大家|各位|您们|您們|你们|你們)?[!！。.]{0,3}$"
 )
-_NEXTPAGE_RE = re.compile(r"^\[?NextPage\]?$|^第\s{0,2}[0-9]{1,3}\s{0,2}页$|^下一页$|^上一页$")
+_NEXTPAGE_RE = re.compile(
+    r"^\[?NextPage\]?$|^第\s{0,2}[0-9]{1,3}\s{0,2}[页頁](?:\s{0,2}共\s{0,2}[0-9]{1,3}\s{0,2}[页頁])?$"
+    r"|^下一[页頁]$|^上一[页頁]$|^[—\-－–─]{1,2}\s{0,2}[0-9]{1,3}\s{0,2}[—\-－–─]{1,2}$"
+)
 _BODY_MIN = 16
 _SENTENCE_ENDS = tuple("。！？!?…")
 
@@ -91,6 +94,18 @@ class _Page:
         self.lines = lines
         self._chrome: dict[int, str | None] = {}
         self._marker: dict[int, bool] = {}
+        self._first_seen: dict[str, int] | None = None
+
+    @property
+    def first_seen(self) -> dict[str, int]:
+        """Key of every short title-like line → the index where it first stands."""
+        if self._first_seen is None:
+            seen: dict[str, int] = {}
+            for i, ln in enumerate(self.lines):
+                if ln.short and title_like(ln.compact):
+                    seen.setdefault(key(ln.compact), i)
+            self._first_seen = seen
+        return self._first_seen
 
     def chrome(self, i: int) -> str | None:
         if i not in self._chrome:
@@ -203,7 +218,7 @@ def _collection_titles(page: _Page) -> list[int]:
     return sorted(titles)
 
 
-def _title_block(page: _Page, sal: int, floor: int, first_seen: dict[str, int]) -> list[int]:
+def _title_block(page: _Page, sal: int, floor: int) -> list[int]:
     """Title lines above salutation line ``sal`` (not above ``floor``)."""
     i = sal - 1
     speaker = None
@@ -219,8 +234,8 @@ def _title_block(page: _Page, sal: int, floor: int, first_seen: dict[str, int]) 
             break
     titles: list[int] = []
     while i >= floor and len(titles) < _HEAD_TITLE_LINES and page.title_candidate(i):
-        if titles and first_seen.get(key(page.lines[i].compact), i) < i:
-            break  # the page title said again above the speech's own title block
+        if titles and not _title_fragment(page, i, titles):
+            break
         titles.insert(0, i)
         i -= 1
     if not titles and speaker is not None:  # the short line was the title after all
@@ -228,13 +243,18 @@ def _title_block(page: _Page, sal: int, floor: int, first_seen: dict[str, int]) 
     return titles
 
 
-def _first_seen(page: _Page) -> dict[str, int]:
-    """Key of every short title-like line → the index where it first stands."""
-    seen: dict[str, int] = {}
-    for i, ln in enumerate(page.lines):
-        if ln.short and title_like(ln.compact):
-            seen.setdefault(key(ln.compact), i)
-    return seen
+def _title_fragment(page: _Page, i: int, titles: list[int]) -> bool:
+    """May line ``i`` join the title lines below it as one title broken over lines?
+
+    Only short fragments do (提高政治站位 / 强化责任担当 / …); a page title said again, or a
+    second whole title (两个"…讲话"), stays out.
+    """
+    c = page.lines[i].compact
+    if len(c) > 16 or page.first_seen.get(key(c), i) < i:
+        return False
+    return not (
+        speech_title_words(c) and any(speech_title_words(page.lines[t].compact) for t in titles)
+    )
 
 
 def _after_closing(page: _Page, i: int) -> bool:
@@ -261,8 +281,10 @@ def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
     starts: dict[int, list[int]] = {}
     collection = _collection_titles(page)
     for i in collection:
-        starts[i] = [i]
-    first_seen = _first_seen(page)
+        # a bare label (范文1, 【篇二】) titles the speech only when no title line follows it
+        label = _PREFIX_TITLE_RE.match(lines[i].compact)
+        bare = label is not None and not label.group("stem")
+        starts[i] = [i + 1] if bare and i + 1 < len(lines) and page.title_candidate(i + 1) else [i]
     coll_set = set(collection)
     last_start = -1
     for i in range(len(lines)):
@@ -279,24 +301,24 @@ def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
         if (
             last_start >= 0
             and i - last_start <= 4
-            and all(not page.body_like(k) for k in range(last_start + 1, i))
+            and all(
+                page.title_candidate(k) or not page.body_like(k) for k in range(last_start + 1, i)
+            )
         ):
             continue
-        titles = _title_block(page, i, last_start + 1, first_seen)
+        titles = _title_block(page, i, last_start + 1)
         if not titles and last_start >= 0 and not _after_closing(page, i):
             continue  # "同志们：" inside a speech opens no new one without a title or a closing
         starts[titles[0] if titles else i] = titles
         last_start = i
     if not starts:
-        return _single_start(page, first_seen, len(lines))
+        return _single_start(page, len(lines))
     ordered = sorted(starts.items())
     # speech text before the first start found: a speech of its own (its start was missed)
-    return _single_start(page, first_seen, ordered[0][0], strict=True) + ordered
+    return _single_start(page, ordered[0][0], strict=True) + ordered
 
 
-def _single_start(
-    page: _Page, first_seen: dict[str, int], n: int, strict: bool = False
-) -> list[tuple[int, list[int]]]:
+def _single_start(page: _Page, n: int, strict: bool = False) -> list[tuple[int, list[int]]]:
     """The speech that starts before line ``n`` with no collection title or salutation.
 
     It opens at its first body paragraph (or the title lines right above it).  On a page
@@ -317,7 +339,7 @@ def _single_start(
     titles: list[int] = []
     above = first_body - 1
     while above >= 0 and len(titles) < _HEAD_TITLE_LINES and page.title_candidate(above):
-        if first_seen.get(key(lines[above].compact), above) < above:
+        if page.first_seen.get(key(lines[above].compact), above) < above:
             break
         titles.insert(0, above)
         above -= 1
@@ -383,6 +405,19 @@ def _head(page: _Page, plan: SpeechPlan, removed: list[tuple[int, int, str]]) ->
     return i
 
 
+def _same_list(page: _Page, i: int) -> bool:
+    """Is line ``i`` the item before line ``i + 1`` of one numbered list (1、… then 2、…)?"""
+    if i + 1 >= len(page.lines):
+        return False
+    a, b = line_marker(page.lines[i].text), line_marker(page.lines[i + 1].text)
+    return (
+        a is not None
+        and b is not None
+        and a.info.style == b.info.style
+        and a.info.ordinal + 1 == b.info.ordinal
+    )
+
+
 def _tail(page: _Page, plan: SpeechPlan, body_start: int, titles: set[str]) -> int:
     """Trim chrome and notes off the end of a speech; return one past its last line."""
     lines = page.lines
@@ -392,7 +427,7 @@ def _tail(page: _Page, plan: SpeechPlan, body_start: int, titles: set[str]) -> i
     while i >= body_start:
         ln = lines[i]
         c = ln.compact
-        if page.chrome(i) is not None or key(c) in titles:
+        if page.chrome(i) is not None or key(c) in titles or (end == i + 1 and _same_list(page, i)):
             end = i
         elif len(c) > 30 or c.endswith(_SENTENCE_ENDS) or line_form(c):
             break
@@ -420,6 +455,8 @@ def segment(lines: list[Line]) -> Segmentation:
     header_titles: set[str] = set()
     _classify_run(page, 0, header_end, removed, header_titles)
     for plan in plans:
+        if plan.title and plan.first < plan.title[0]:  # the label above a collection title
+            removed.append((plan.first, plan.title[0] - 1, "collection_header"))
         body_start = _head(page, plan, removed)
         known_titles = header_titles | (
             {key("".join(lines[t].compact for t in plan.title))} if plan.title else set()
