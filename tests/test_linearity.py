@@ -1,0 +1,79 @@
+"""Coarse linear-time guard: parse(f(8n)) stays within 30x parse(f(n)) for each SCALABLE family."""
+
+from __future__ import annotations
+
+import gc
+import importlib
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import speechparse
+
+TOOLS = Path(__file__).resolve().parents[2] / "shared" / "tools"
+if not (TOOLS / "hostile_inputs.py").exists():
+    pytest.skip(
+        f"{TOOLS}/hostile_inputs.py is absent (../shared sits beside the repository)",
+        allow_module_level=True,
+    )
+if str(TOOLS) not in sys.path:
+    sys.path.insert(0, str(TOOLS))
+hostile: Any = importlib.import_module("hostile_inputs")
+
+SCALABLE: dict[str, Callable[[int], str]] = dict(hostile.SCALABLE)
+TARGET_BYTES = 20_000  # f(n) is about this many UTF-8 bytes
+FACTOR = 8
+LIMIT = 30.0  # linear is about 8, quadratic about 64
+PROBE_N = 1000
+REPEATS = 3
+
+
+def n_for_size(make: Callable[[int], str], target: int) -> int:
+    """An n with make(n) about ``target`` UTF-8 bytes (a few proportional steps)."""
+    n = PROBE_N
+    for _ in range(4):
+        size = len(make(n).encode("utf-8"))
+        if abs(size - target) <= target * 0.05:
+            break
+        n = max(1, round(n * target / max(size, 1)))
+    return n
+
+
+def best_seconds(text: str) -> float:
+    """Best of REPEATS parses, with the garbage collector off while timing."""
+    best = float("inf")
+    for _ in range(REPEATS):
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.perf_counter()
+            doc = speechparse.parse(text)
+            elapsed = time.perf_counter() - start
+            del doc  # freed once the clock has stopped
+        finally:
+            gc.enable()
+        best = min(best, elapsed)
+    return best
+
+
+@pytest.fixture(scope="module", autouse=True)
+def warm_parser() -> None:
+    """Load the grammar and lazy imports before the first timing."""
+    speechparse.parse("同志们：\n一、总体要求。\n谢谢大家！\n")
+
+
+@pytest.mark.parametrize("family", list(SCALABLE))
+def test_time_grows_linearly(family: str) -> None:
+    make = SCALABLE[family]
+    n = n_for_size(make, TARGET_BYTES)
+    small = best_seconds(make(n))
+    big = best_seconds(make(FACTOR * n))
+    ratio = big / max(small, 1e-9)
+    assert ratio <= LIMIT, (
+        f"{family}: f({n}) took {small:.4f} s, f({FACTOR * n}) took {big:.4f} s "
+        f"(x{ratio:.1f} > {LIMIT:g}): superlinear"
+    )
