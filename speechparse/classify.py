@@ -10,7 +10,7 @@ from typing import Any
 from lark import Lark, Tree
 from lark.exceptions import LarkError
 
-from .grammar import grammar_text, parser
+from .grammar import parser
 from .numerals import ascii_to_int, cn_to_int
 
 ITEM_STYLES = frozenset({"di_comma", "qi", "seq"})
@@ -96,9 +96,8 @@ def marker_info(token: str) -> MarkerInfo | None:
 # ------------------------------------------------------------------ short lines
 
 
-@lru_cache(maxsize=1)
 def _line_parser() -> Lark:
-    return Lark(grammar_text("line"), parser="lalr", start=["greeting", "closing", "dateline"])
+    return parser("line", ("greeting", "closing", "dateline"))
 
 
 _GREETING_HINT = re.compile(r"好[!！。.~～]{0,3}$")

@@ -19,6 +19,12 @@ def grammar_text(name: str) -> str:
 
 
 @cache
-def parser(name: str) -> Lark:
-    """The LALR parser of ``grammars/<name>.lark``, built on first use."""
-    return Lark(grammar_text(name), parser="lalr", lexer="contextual")
+def parser(name: str, start: tuple[str, ...] = ("start",)) -> Lark:
+    """The LALR parser of ``grammars/<name>.lark``, built on first use.
+
+    ``cache=True`` keeps the built tables in a file of the temporary directory (keyed by the
+    grammar's hash), so a new process loads them instead of building them again.
+    """
+    return Lark(
+        grammar_text(name), parser="lalr", lexer="contextual", start=list(start), cache=True
+    )
