@@ -22,9 +22,16 @@ def grammar_text(name: str) -> str:
 def parser(name: str, start: tuple[str, ...] = ("start",)) -> Lark:
     """The LALR parser of ``grammars/<name>.lark``, built on first use.
 
-    ``cache=True`` keeps the built tables in a file of the temporary directory (keyed by the
-    grammar's hash), so a new process loads them instead of building them again.
+    ``regex=True`` lets terminals use Unicode properties such as ``\p{Han}`` (all the CJK
+    extension blocks, not one range). ``cache=True`` keeps the built tables in a file of the
+    temporary directory (keyed by the grammar's hash), so a new process loads them instead of
+    building them again.
     """
     return Lark(
-        grammar_text(name), parser="lalr", lexer="contextual", start=list(start), cache=True
+        grammar_text(name),
+        parser="lalr",
+        lexer="contextual",
+        start=list(start),
+        regex=True,
+        cache=True,
     )
