@@ -20,7 +20,7 @@ def grammar_text(name: str) -> str:
 
 @cache
 def parser(name: str, start: tuple[str, ...] = ("start",)) -> Lark:
-    """The LALR parser of ``grammars/<name>.lark``, built on first use.
+    r"""The LALR parser of ``grammars/<name>.lark``, built on first use.
 
     ``regex=True`` lets terminals use Unicode properties such as ``\p{Han}`` (all the CJK
     extension blocks, not one range). ``cache=True`` keeps the built tables in a file of the
