@@ -73,28 +73,27 @@ class Paragraph(_Node):
     span: Span
 
 
-class Section(_Node):
+class _Numbered(_Node):
+    """What a Section and an Item share: a marker, its level, a heading and what falls under."""
+
+    marker: Marker
+    level: int = Field(ge=1, le=MAX_DEPTH)
+    heading: str
+    inline: bool = False
+    content: list[Block] = Field(default_factory=list)
+    span: Span
+
+
+class Section(_Numbered):
     """A numbered heading (``一、`` ``（一）`` ``1.`` ``第一章`` …) and what falls under it."""
 
     type: Literal["section"] = "section"
-    marker: Marker
-    level: int = Field(ge=1, le=MAX_DEPTH)
-    heading: str
-    inline: bool = False
-    content: list[Block] = Field(default_factory=list)
-    span: Span
 
 
-class Item(_Node):
+class Item(_Numbered):
     """An enumerated point (``一是`` ``二要`` ``第一，`` ``首先`` …), at line start or inline."""
 
     type: Literal["item"] = "item"
-    marker: Marker
-    level: int = Field(ge=1, le=MAX_DEPTH)
-    heading: str
-    inline: bool = False
-    content: list[Block] = Field(default_factory=list)
-    span: Span
 
 
 Block = Annotated[Paragraph | Section | Item, Field(discriminator="type")]
@@ -148,6 +147,7 @@ class Document(_Node):
     diagnostics: list[Diagnostic] = Field(default_factory=list)
 
 
+_Numbered.model_rebuild()
 Section.model_rebuild()
 Item.model_rebuild()
 Speech.model_rebuild()

@@ -43,7 +43,11 @@ def test_parse_builds_the_typed_tree() -> None:
     assert all(i.inline for i in items)
     assert items[0].heading == "要提高认识"
     assert isinstance(two, Section) and two.heading == "突出重点"
-    assert [b.marker.text for b in two.content if isinstance(b, Item)] == ["首先，", "其次，", "最后，"]
+    assert [b.marker.text for b in two.content if isinstance(b, Item)] == [
+        "首先，",
+        "其次，",
+        "最后，",
+    ]
     kinds = {r.kind.value for r in doc.removed}
     assert {"chrome", "disclaimer"} & kinds
 

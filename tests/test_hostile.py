@@ -7,7 +7,6 @@ follow ``SPEECHPARSE_HOSTILE_SCALE`` (default 0.05 here; 1.0 for a nightly run).
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import sys
@@ -15,21 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import shared_tool
 
 import speechparse
 from speechparse import DecodeError, Document, InvalidText
 from speechparse.cli import main
 from speechparse.decode import decode
 
-TOOLS = Path(__file__).resolve().parents[2] / "shared" / "tools"
-if not (TOOLS / "hostile_inputs.py").exists():
-    pytest.skip(
-        f"{TOOLS}/hostile_inputs.py is absent (it sits beside the repository)",
-        allow_module_level=True,
-    )
-if str(TOOLS) not in sys.path:
-    sys.path.insert(0, str(TOOLS))
-hostile: Any = importlib.import_module("hostile_inputs")
+hostile: Any = shared_tool("hostile_inputs")
 
 SCALE = float(os.environ.get("SPEECHPARSE_HOSTILE_SCALE") or "0.05")
 CASES: dict[str, str] = dict(hostile.build_cases(SCALE))

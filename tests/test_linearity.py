@@ -3,26 +3,16 @@
 from __future__ import annotations
 
 import gc
-import importlib
-import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
+from support import shared_tool
 
 import speechparse
 
-TOOLS = Path(__file__).resolve().parents[2] / "shared" / "tools"
-if not (TOOLS / "hostile_inputs.py").exists():
-    pytest.skip(
-        f"{TOOLS}/hostile_inputs.py is absent (../shared sits beside the repository)",
-        allow_module_level=True,
-    )
-if str(TOOLS) not in sys.path:
-    sys.path.insert(0, str(TOOLS))
-hostile: Any = importlib.import_module("hostile_inputs")
+hostile: Any = shared_tool("hostile_inputs")
 
 SCALABLE: dict[str, Callable[[int], str]] = dict(hostile.SCALABLE)
 TARGET_BYTES = 20_000  # f(n) is about this many UTF-8 bytes

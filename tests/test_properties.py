@@ -9,32 +9,21 @@ the input.  ``SPEECHPARSE_PROPERTY_EXAMPLES`` (default 200) sets the number of p
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import re
-import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import shared_tool
 
 import speechparse
 from speechparse import Document
 from speechparse.spans import cut
 
-TOOLS = Path(__file__).resolve().parents[2] / "shared" / "tools"
-if not (TOOLS / "hostile_inputs.py").exists():
-    pytest.skip(
-        f"{TOOLS}/hostile_inputs.py is absent (it sits beside the repository)",
-        allow_module_level=True,
-    )
-if str(TOOLS) not in sys.path:
-    sys.path.insert(0, str(TOOLS))
-hostile: Any = importlib.import_module("hostile_inputs")
+hostile: Any = shared_tool("hostile_inputs")
 
 CN = "一二三四五六七八九十"
 ORDINALS = st.integers(min_value=1, max_value=12)

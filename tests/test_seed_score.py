@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from support import SHARED, shared_tool
 
 import speechparse
-
-from support import SHARED, shared_tools
 
 THRESHOLDS = {
     "node_f1": 0.95,
@@ -20,8 +19,7 @@ THRESHOLDS = {
 
 
 def test_seed_score() -> None:
-    shared_tools()
-    import speecheval  # type: ignore[import-not-found]
+    speecheval = shared_tool("speecheval")
 
     gold_dir, src_dir = SHARED / "corpus" / "gold", SHARED / "corpus" / "seeds"
     files = []
