@@ -34,6 +34,7 @@ class _Doc:
     def __init__(self, text: str, view: CleanView) -> None:
         self.raw = text
         self.view = view
+        self.span = view.omap.span  # type: ignore[method-assign]  # one call less per node
         self.holes: list[tuple[int, int]] = []
         self._hole_starts: list[int] = []
         self.diagnostics: list[dict[str, Any]] = list(view.diagnostics)
@@ -49,11 +50,15 @@ class _Doc:
     def source(self, span: tuple[int, int]) -> str:
         """The input under ``span`` less removed parts, line breaks joined."""
         a, b = span
-        k = max(0, bisect_left(self._hole_starts, a) - 1)
+        holes = self.holes
+        k = bisect_left(self._hole_starts, a)  # the first removed part that starts at or after a
+        if not (k and holes[k - 1][1] > a) and not (k < len(holes) and holes[k][0] < b):
+            return _join_lines(self.raw[a:b])  # no removed part inside: the usual case
         out: list[str] = []
         pos = a
-        while k < len(self.holes) and self.holes[k][0] < b:
-            ha, hb = self.holes[k]
+        k = max(0, k - 1)
+        while k < len(holes) and holes[k][0] < b:
+            ha, hb = holes[k]
             if hb > pos:
                 if ha > pos:
                     out.append(self.raw[pos:ha])
@@ -61,10 +66,7 @@ class _Doc:
             k += 1
         if pos < b:
             out.append(self.raw[pos:b])
-        s = "".join(out)
-        if "\n" not in s and "\r" not in s:
-            return s
-        return "".join(part.strip(_INDENT) for part in s.splitlines())
+        return _join_lines("".join(out))
 
     def diag(
         self,
@@ -220,6 +222,13 @@ def _head_fields(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> dict[str, An
         out["closing"] = _line_node(doc, lines[plan.closing], plan.closing_at)
         out["closing"]["text"] = out["closing"]["text"].strip()
     return out
+
+
+def _join_lines(s: str) -> str:
+    """Lines joined without their breaks and indentation (a paragraph the page broke)."""
+    if "\n" not in s and "\r" not in s:
+        return s
+    return "".join(part.strip(_INDENT) for part in s.splitlines())
 
 
 def _drop_cjk_gaps(s: str) -> str:
