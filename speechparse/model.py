@@ -76,6 +76,7 @@ class Paragraph(_Node):
 class _Numbered(_Node):
     """What a Section and an Item share: a marker, its level, a heading and what falls under."""
 
+    type: str  # narrowed to a Literal by each subclass (the union's discriminator); first in JSON
     marker: Marker
     level: int = Field(ge=1, le=MAX_DEPTH)
     heading: str
