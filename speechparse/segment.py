@@ -145,6 +145,7 @@ class _Page:
             and not self.marker(i)
             and self.chrome(i) is None
             and line_form(ln.compact) is None
+            and not collection_header(ln.compact)
         )
 
     def body_like(self, i: int) -> bool:
@@ -279,13 +280,17 @@ def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
     """(first line, title lines) of every speech, in page order."""
     lines = page.lines
     starts: dict[int, list[int]] = {}
-    collection = _collection_titles(page)
-    for i in collection:
+    titled = _collection_titles(page)
+    # a page that announces several speeches (XX(精选3篇)) may run them on untitled
+    collection = bool(titled) or any(
+        ln.short and collection_header(ln.compact) for ln in lines[: min(len(lines), 12)]
+    )
+    for i in titled:
         # a bare label (范文1, 【篇二】) titles the speech only when no title line follows it
         label = _PREFIX_TITLE_RE.match(lines[i].compact)
         bare = label is not None and not label.group("stem")
         starts[i] = [i + 1] if bare and i + 1 < len(lines) and page.title_candidate(i + 1) else [i]
-    coll_set = set(collection)
+    coll_set = set(titled)
     last_start = -1
     for i in range(len(lines)):
         if i in coll_set:
@@ -307,7 +312,7 @@ def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
         ):
             continue
         titles = _title_block(page, i, last_start + 1)
-        if not titles and last_start >= 0 and not _after_closing(page, i):
+        if not titles and last_start >= 0 and not _after_closing(page, i) and not collection:
             continue  # "同志们：" inside a speech opens no new one without a title or a closing
         starts[titles[0] if titles else i] = titles
         last_start = i
