@@ -128,8 +128,20 @@ def _parse_chunk(paths: Sequence[str], errors: str, max_bytes: int | None) -> li
 
 
 def _warm_up() -> None:
-    """Pool initializer: load the grammars once per worker, before the first file."""
+    """Load the grammars, so that the first file does not pay for it."""
     parse("一、标题\n")
+
+
+def _init_worker() -> None:
+    """Pool initializer: warm up, and exit when the parent does (a kill -9 leaves no orphans)."""
+    _warm_up()
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int, every: float = 0.5) -> None:
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(1)
 
 
 def repair_tail(out: str) -> int:
@@ -189,7 +201,7 @@ def _pool(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
         yield None
         return
     _warm_up()  # forked workers inherit the loaded grammars
-    ex = ProcessPoolExecutor(jobs, mp_context=_pool_context(), initializer=_warm_up)
+    ex = ProcessPoolExecutor(jobs, mp_context=_pool_context(), initializer=_init_worker)
     try:
         ex.submit(int).result()  # start them now, before the progress bar's thread exists
         yield ex

@@ -144,6 +144,49 @@ def test_sigkill_midway_then_resume(tmp_path: Path) -> None:
     assert all("document" in r for r in _records(out))
 
 
+def _children(pid: int) -> list[int]:
+    kids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            kids.append(int(stat.parent.name))
+    return kids
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
+def test_sigkill_with_jobs_leaves_no_orphan_workers(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    pages = _pages(folder, 60)
+    pages[40].unlink()
+    os.mkfifo(pages[40])  # one worker stalls here, the other waits for work
+    out = tmp_path / "out.jsonl"
+    cmd = [sys.executable, "-m", "speechparse", "batch", str(folder), "-o", str(out), "-j", "2"]
+    proc = subprocess.Popen(cmd, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not (out.exists() and out.stat().st_size):
+            time.sleep(0.02)
+        workers = _children(proc.pid)
+        assert len(workers) == 2
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(map(_alive, workers)):
+        time.sleep(0.05)
+    assert not any(map(_alive, workers)), "workers outlived their parent"
+
+
 def test_a_parser_crash_is_recorded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pages = _pages(tmp_path, 3)
 
