@@ -103,6 +103,12 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _count(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number ≥ 0")
+    return int(text)
+
+
 def _input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--errors",
@@ -144,7 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     b.add_argument("inputs", nargs="+", help="files, folders (searched recursively) and globs")
     b.add_argument("-o", "--output", required=True, help="the JSON Lines file to write")
-    b.add_argument("-j", "--jobs", type=int, default=1, help="processes (default 1; 0 = all CPUs)")
+    b.add_argument(
+        "-j", "--jobs", type=_count, default=1, help="processes (default 1; 0 = all CPUs)"
+    )
     b.add_argument("--resume", action="store_true", help="keep OUTPUT's lines, do the rest")
     b.add_argument(
         "--ext",
