@@ -341,13 +341,7 @@ def _single_start(page: _Page, n: int, strict: bool = False) -> list[tuple[int, 
             return []
         first = next((i for i in range(n) if page.chrome(i) is None), None)
         return [] if first is None else [(first, [])]
-    titles: list[int] = []
-    above = first_body - 1
-    while above >= 0 and len(titles) < _HEAD_TITLE_LINES and page.title_candidate(above):
-        if page.first_seen.get(key(lines[above].compact), above) < above:
-            break
-        titles.insert(0, above)
-        above -= 1
+    titles = _title_block(page, first_body, 0)  # as above a salutation
     if not titles:  # the page title: the last title-like line before the body naming a speech
         for k in range(first_body - 1, -1, -1):
             if page.title_candidate(k) and speech_title_words(lines[k].compact):
