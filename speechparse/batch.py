@@ -232,7 +232,7 @@ def _ordered(
     window: deque[Future[list[Outcome]]] = deque()
     for chunk in _chunks(paths, size):
         window.append(ex.submit(work, chunk))
-        if len(window) >= jobs * 4:
+        if len(window) >= jobs * 16:  # enough ahead that one slow chunk stalls no worker
             yield from window.popleft().result()
     while window:
         yield from window.popleft().result()

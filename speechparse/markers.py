@@ -57,7 +57,11 @@ _LINE_RE = re.compile(
 )
 #: a marker inside a paragraph, just after a punctuation mark
 _INLINE_RE = re.compile(
-    r"(?P<punct>[。；;！!？?：:，,])[ \u3000]?(?P<m>"
+    r"(?P<punct>[。；;！!？?：:，,])"
+    # most punctuation marks are followed by prose: a one-character look ahead drops them fast
+    r"(?=[ \u3000]?[一二三四五六七八九十百零〇两兩壹贰貳叁參肆伍陆陸柒捌玖拾廿"
+    r"第其首然再最(（①-⒇0-9０-９])"
+    r"[ \u3000]?(?P<m>"
     r"(?P<item>"
     + _NCN
     + r"(?:"

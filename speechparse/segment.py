@@ -260,16 +260,16 @@ def _title_fragment(page: _Page, i: int, titles: list[int]) -> bool:
 
 def _after_closing(page: _Page, i: int) -> bool:
     """Is the line above ``i`` a closing (谢谢大家！)?"""
-    return i > 0 and line_form(page.lines[i - 1].compact) == "closing"
+    return i > 0 and page.lines[i - 1].short and line_form(page.lines[i - 1].compact) == "closing"
 
 
 def _titled_after_closing(page: _Page, i: int) -> bool:
     """A speech title (讲话/致辞/…) right after a closing, with body text under it."""
     return (
         0 < i < len(page.lines) - 1
+        and _after_closing(page, i)
         and page.title_candidate(i)
         and speech_title_words(page.lines[i].compact)
-        and _after_closing(page, i)
         and page.body_like(i + 1)
         and len(page.lines[i + 1].compact) >= 30
         and page.lines[i + 1].compact.endswith(_SENTENCE_ENDS)
