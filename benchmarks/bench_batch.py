@@ -1,7 +1,7 @@
 """Batch throughput, one job against two: ``python benchmarks/bench_batch.py [N] [SOURCE]``.
 
 Copies N pages (default 200) from SOURCE (a folder; default ../shared/corpus if present, else
-examples/) into a temporary folder, then times ``run_batch`` with 1 and 2 jobs, best of 3.
+examples/) into a temporary folder, then times ``run_batch`` with 1 and 2 jobs, best of 7 (interleaved).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def _sources(arg: str | None) -> list[str]:
     return paths
 
 
-def main(n: int = 200, source: str | None = None, repeat: int = 3) -> float:
+def main(n: int = 200, source: str | None = None, repeat: int = 7) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         for i, src in enumerate(islice(cycle(_sources(source)), n)):
             Path(tmp, f"p{i:05d}.txt").write_bytes(Path(src).read_bytes())
