@@ -116,11 +116,19 @@ def parse_one(path: str, errors: str = "strict", max_bytes: int | None = None) -
         head.update(error=type(e).__name__, reason=str(e) or repr(e))
         return Outcome(path, _line(head), False, head["bytes"] or 0)
     text = json.dumps(head, ensure_ascii=False)[:-1] + ', "document": ' + body + "}\n"
-    return Outcome(path, text.encode("utf-8"), True, size, len(doc.speeches), count_nodes(doc))
+    return Outcome(path, _utf8(text), True, size, len(doc.speeches), count_nodes(doc))
 
 
 def _line(record: dict[str, Any]) -> bytes:
-    return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+    return _utf8(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _utf8(json_text: str) -> bytes:
+    """UTF-8 of a JSON text; a lone surrogate (an undecodable file name) becomes ``\\udcXX``.
+
+    That is right for JSON because the only non-ASCII characters JSON text has are in strings.
+    """
+    return json_text.encode("utf-8", "backslashreplace")
 
 
 def _parse_chunk(paths: Sequence[str], errors: str, max_bytes: int | None) -> list[Outcome]:
@@ -168,14 +176,19 @@ def recorded_paths(out: str) -> set[str]:
     done: set[str] = set()
     decoder = json.JSONDecoder()
     with open(out, "rb") as f:
-        for raw in f:
+        for n, raw in enumerate(f, 1):
             if not raw.endswith(b"\n"):
                 break
-            text = raw.decode("utf-8")
-            if text.startswith(_PATH_PREFIX):  # our own lines: read the path alone
-                path, _ = decoder.raw_decode(text, len(_PATH_PREFIX))
-            else:
-                path = json.loads(text)["path"]
+            try:
+                text = raw.decode("utf-8")
+                if text.startswith(_PATH_PREFIX):  # our own lines: read the path alone
+                    path, _ = decoder.raw_decode(text, len(_PATH_PREFIX))
+                else:
+                    path = json.loads(text)["path"]
+                if not isinstance(path, str):
+                    raise TypeError(path)
+            except (ValueError, KeyError, TypeError):
+                raise ValueError(f"{out}:{n}: not a batch output line, so not resuming") from None
             done.add(path)
     return done
 

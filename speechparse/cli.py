@@ -89,7 +89,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             exts=args.ext.split(","),
             progress=False if args.no_progress else None,
         )
-    except OSError as e:
+    except (OSError, ValueError) as e:
         print(f"speechparse: {e}", file=sys.stderr)
         return 1
     for pattern in summary.unmatched:

@@ -23,6 +23,7 @@ from .classify import (
 from .lines import Line
 from .markers import line_marker
 from .normalize import key
+from .numerals import ascii_to_int, cn_to_int
 
 _HEAD_TITLE_LINES = 3
 _COLLECTION_N = r"[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}"
@@ -173,34 +174,40 @@ def _speaker_like(page: _Page, i: int) -> bool:
     )
 
 
+def _numbered_title(page: _Page, i: int) -> tuple[tuple[str, str], int] | None:
+    """(group, number) of a line that reads as one title of a collection, else None.
+
+    Suffix titles (XX(一), XX 篇2, XX3) group by their stem; prefix titles (【篇一】XX, 范文1)
+    form one group.
+    """
+    ln = page.lines[i]
+    if len(ln.text) > 64:
+        return None
+    c = ln.compact
+    if len(c) > 56 or (collection_header(c) and not c.endswith(("篇", ")", "）"))):
+        return None
+    if not title_like(c) and not c.endswith((")", "）", "】", "]")):
+        return None
+    for kind, rx in (("suffix", _SUFFIX_TITLE_RE), ("prefix", _PREFIX_TITLE_RE)):
+        m = rx.match(c)
+        if not m:
+            continue
+        num = m.group("a") or m.group("b") or m.group("c")
+        n = ascii_to_int(num) or cn_to_int(num)
+        stem = key(m.group("stem")) if kind == "suffix" else ""
+        if n is None or (kind == "suffix" and (len(stem) < 2 or page.marker(i))):
+            continue
+        return (kind, stem), n
+    return None
+
+
 def _collection_titles(page: _Page) -> list[int]:
     """Lines that title the speeches of a collection: a shared stem and a running number."""
     groups: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    for i, ln in enumerate(page.lines):
-        c = ln.compact
-        if (
-            len(c) > 56
-            or not ln.short
-            or (collection_header(c) and not c.endswith(("篇", ")", "）")))
-        ):
-            continue
-        if not title_like(c) and not c.endswith((")", "）", "】", "]")):
-            continue
-        for kind, rx in (("suffix", _SUFFIX_TITLE_RE), ("prefix", _PREFIX_TITLE_RE)):
-            m = rx.match(c)
-            if not m:
-                continue
-            num = m.group("a") or m.group("b") or m.group("c")
-            from .numerals import ascii_to_int, cn_to_int
-
-            n = ascii_to_int(num) or cn_to_int(num)
-            if n is None:
-                continue
-            stem = key(m.group("stem")) if kind == "suffix" else ""
-            if kind == "suffix" and (len(stem) < 2 or page.marker(i)):
-                continue
-            groups.setdefault((kind, stem), []).append((i, n))
-            break
+    for i in range(len(page.lines)):
+        found = _numbered_title(page, i)
+        if found is not None:
+            groups.setdefault(found[0], []).append((i, found[1]))
     titles: list[int] = []
     for members in groups.values():
         runs: list[list[int]] = []
@@ -503,7 +510,7 @@ def _body(
                 removed.append((i, i, "pagination"))
                 i += 1
                 continue
-            if key(c) in titles and not page.marker(i):
+            if title_like(c) and key(c) in titles and not page.marker(i):
                 removed.append((i, i, "page_title"))
                 i += 1
                 continue
