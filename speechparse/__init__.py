@@ -58,7 +58,8 @@ def parse_bytes(
     """Decode ``data`` (UTF-8 with or without BOM, UTF-16 with BOM, GB18030 or Big5), then parse.
 
     ``errors="strict"`` raises DecodeError on bytes that fit none of them; ``"replace"``
-    decodes as UTF-8 with U+FFFD and reports it as a diagnostic.  Spans index the decoded text.
+    decodes as UTF-8 with U+FFFD and reports it as a diagnostic.  Spans index the decoded
+    text, read with universal newlines as ``Path.read_text()`` reads it (CRLF, CR → LF).
     """
     from .decode import decode
     from .pipeline import run

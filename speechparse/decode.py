@@ -66,7 +66,18 @@ def _try(data: bytes, codec: str) -> str | None:
 
 
 def decode(data: bytes, *, errors: str = "strict", source: str | None = None) -> Decoded:
-    """Decode page bytes; raise DecodeError (or replace, with a diagnostic) when nothing fits."""
+    """Decode page bytes; raise DecodeError (or replace, with a diagnostic) when nothing fits.
+
+    Line endings are read as ``open()`` and ``Path.read_text()`` read them (universal
+    newlines: CRLF and CR become LF), so spans index the same text a user of those gets.
+    """
+    out = _decode(data, errors, source)
+    if "\r" in out.text:
+        out.text = out.text.replace("\r\n", "\n").replace("\r", "\n")
+    return out
+
+
+def _decode(data: bytes, errors: str, source: str | None) -> Decoded:
     if errors not in ("strict", "replace"):
         raise ValueError("errors must be 'strict' or 'replace'")
     if data[:2] == b"\x1f\x8b":

@@ -112,3 +112,15 @@ def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert "over the limit" in capsys.readouterr().err
     assert main(["parse"]) == 2
     assert main(["nonsense"]) == 2
+
+
+def test_files_are_read_with_universal_newlines(tmp_path: Path) -> None:
+    """parse_file(p) gives the spans of parse(p.read_text()), CRLF and CR files included."""
+    for ending in ("\r\n", "\r"):
+        page = tmp_path / "page.txt"
+        page.write_bytes(PAGE.replace("\n", ending).encode("utf-8"))
+        from_file = speechparse.parse_file(page)
+        assert from_file == speechparse.parse(page.read_text(encoding="utf-8"))
+        sp = from_file.speeches[0]
+        assert sp.closing is not None
+        assert PAGE[sp.closing.span[0] : sp.closing.span[1]] == "谢谢大家！"

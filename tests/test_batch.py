@@ -230,3 +230,30 @@ def test_jobs_with_another_thread_alive_use_forkserver(tmp_path: Path) -> None:
         t.join()
     assert s.files == 6 and s.failed == 0
     assert [r["path"] for r in _records(tmp_path / "o.jsonl")] == [str(p) for p in pages]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="Linux file names may be any bytes")
+def test_undecodable_file_name_round_trips_through_resume(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    _pages(folder, 2)
+    name = os.fsencode(folder) + b"/\xff\xfe.txt"
+    with open(name, "wb") as f:
+        f.write(PAGE.encode("gb18030"))
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(folder), "-o", str(out)]) == 0
+    out.read_bytes().decode("utf-8")  # still valid UTF-8
+    recs = _records(out)
+    assert os.fsdecode(name) in [r["path"] for r in recs]
+    assert main(["batch", str(folder), "-o", str(out), "--resume"]) == 0
+    assert len(_records(out)) == 3
+
+
+def test_resume_refuses_a_file_that_is_not_batch_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pages = _pages(tmp_path / "in", 1)
+    out = tmp_path / "notes.txt"
+    out.write_text("my notes\n", encoding="utf-8")
+    assert main(["batch", str(pages[0]), "-o", str(out), "--resume"]) == 1
+    assert "notes.txt:1: not a batch output line" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "my notes\n"
