@@ -120,7 +120,10 @@ def test_files_are_read_with_universal_newlines(tmp_path: Path) -> None:
         page = tmp_path / "page.txt"
         page.write_bytes(PAGE.replace("\n", ending).encode("utf-8"))
         from_file = speechparse.parse_file(page)
-        assert from_file == speechparse.parse(page.read_text(encoding="utf-8"))
+        from_text = speechparse.parse(page.read_text(encoding="utf-8"))
+        assert from_file.model_dump(exclude={"encoding"}) == from_text.model_dump(
+            exclude={"encoding"}
+        )
         sp = from_file.speeches[0]
         assert sp.closing is not None
         assert PAGE[sp.closing.span[0] : sp.closing.span[1]] == "谢谢大家！"
