@@ -472,6 +472,15 @@ def segment(lines: list[Line]) -> Segmentation:
         if last < plan.end:
             _classify_run(page, last, plan.end, removed, None, tail=True)
         plan.end = last
+        # a date line after the closing (谢谢大家！⏎2023年5月1日) is the speech's date
+        if (
+            last - 2 >= body_start
+            and plan.date is None
+            and line_form(lines[last - 1].compact) == "dateline"
+            and line_form(lines[last - 2].compact) == "closing"
+        ):
+            plan.date = last - 1
+            last -= 1
         # the closing: the last line, or a thanks glued to the end of the last paragraph
         if last > body_start:
             c = lines[last - 1].compact
