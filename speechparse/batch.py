@@ -216,7 +216,7 @@ def _pool(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
     _warm_up()  # forked workers inherit the loaded grammars
     ex = ProcessPoolExecutor(jobs, mp_context=_pool_context(), initializer=_init_worker)
     try:
-        ex.submit(int).result()  # start them now, before the progress bar's thread exists
+        ex.submit(int)  # start them now, before the progress bar's thread exists
         yield ex
     except BaseException:
         ex.shutdown(wait=False, cancel_futures=True)
@@ -241,7 +241,7 @@ def _ordered(
         for p in paths:
             yield from work([p])
         return
-    size = max(1, min(32, len(paths) // (jobs * 8)))
+    size = max(1, min(32, len(paths) // (jobs * 32)))  # small chunks: workers end together
     window: deque[Future[list[Outcome]]] = deque()
     for chunk in _chunks(paths, size):
         window.append(ex.submit(work, chunk))
