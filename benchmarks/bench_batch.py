@@ -1,7 +1,8 @@
 """Batch throughput, one job against two: ``python benchmarks/bench_batch.py [N] [SOURCE]``.
 
 Copies N pages (default 200) from SOURCE (a folder; default ../shared/corpus if present, else
-examples/) into a temporary folder, then times ``run_batch`` with 1 and 2 jobs, best of 7 (interleaved).
+examples/) into a temporary folder, then times ``run_batch`` with 1 and 2 jobs (interleaved,
+best of 7).
 """
 
 from __future__ import annotations
