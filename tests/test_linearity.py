@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import gc
-import time
+import sys
 from collections.abc import Callable
 from typing import Any
 
 import pytest
-from support import shared_tool
+from support import REPO, shared_tool
 
 import speechparse
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from linearity import best_seconds
 
 hostile: Any = shared_tool("hostile_inputs")
 
@@ -19,7 +21,6 @@ TARGET_BYTES = 20_000  # f(n) is about this many UTF-8 bytes
 FACTOR = 8
 LIMIT = 30.0  # linear is about 8, quadratic about 64
 PROBE_N = 1000
-REPEATS = 3
 
 
 def n_for_size(make: Callable[[int], str], target: int) -> int:
@@ -31,23 +32,6 @@ def n_for_size(make: Callable[[int], str], target: int) -> int:
             break
         n = max(1, round(n * target / max(size, 1)))
     return n
-
-
-def best_seconds(text: str) -> float:
-    """Best of REPEATS parses, with the garbage collector off while timing."""
-    best = float("inf")
-    for _ in range(REPEATS):
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            doc = speechparse.parse(text)
-            elapsed = time.perf_counter() - start
-            del doc  # freed once the clock has stopped
-        finally:
-            gc.enable()
-        best = min(best, elapsed)
-    return best
 
 
 @pytest.fixture(scope="module", autouse=True)
