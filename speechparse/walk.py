@@ -56,20 +56,26 @@ class Visit:
         return "/".join(map(str, self.path))
 
 
+def walk_blocks(content: list[Block]) -> Iterator[tuple[tuple[int, ...], Block]]:
+    """(path, block) for every block under ``content``, pre-order, without recursion."""
+    stack: list[tuple[list[Block], int, tuple[int, ...]]] = [(content, 0, ())]
+    while stack:
+        blocks, i, prefix = stack.pop()
+        if i >= len(blocks):
+            continue
+        stack.append((blocks, i + 1, prefix))
+        block = blocks[i]
+        path = (*prefix, i)
+        yield path, block
+        if not isinstance(block, Paragraph) and block.content:
+            stack.append((block.content, 0, path))
+
+
 def walk(doc: Document) -> Iterator[Visit]:
     """Every block of every speech in document order (pre-order), without recursion."""
     for s, speech in enumerate(doc.speeches):
-        stack: list[tuple[list[Block], int, tuple[int, ...]]] = [(speech.content, 0, ())]
-        while stack:
-            blocks, i, prefix = stack.pop()
-            if i >= len(blocks):
-                continue
-            stack.append((blocks, i + 1, prefix))
-            block = blocks[i]
-            path = (*prefix, i)
+        for path, block in walk_blocks(speech.content):
             yield Visit(s, path, block)
-            if not isinstance(block, Paragraph) and block.content:
-                stack.append((block.content, 0, path))
 
 
 def count_nodes(doc: Document) -> int:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import Block, Document, Item, Paragraph, Section
+from ..model import Document, Paragraph, Section
+from ..walk import walk_blocks
 
 _PREVIEW = 40
 
@@ -25,22 +26,14 @@ def render_outline(doc: Document) -> str:
         ):
             if value:
                 out.append(f"  {label}: {value}")
-        # iterative walk: depth is bounded by MAX_DEPTH, but keep rendering non-recursive
-        stack: list[tuple[list[Block], int, int]] = [(sp.content, 0, 1)]
-        while stack:
-            blocks, idx, depth = stack.pop()
-            if idx >= len(blocks):
-                continue
-            stack.append((blocks, idx + 1, depth))
-            b = blocks[idx]
-            pad = "  " * depth
+        for path, b in walk_blocks(sp.content):
+            pad = "  " * len(path)
             if isinstance(b, Paragraph):
                 out.append(f"{pad}¶ {_short(b.text)}")
-            elif isinstance(b, (Section, Item)):
+            else:
                 kind = "§" if isinstance(b, Section) else "•"
                 inl = " (inline)" if b.inline else ""
                 out.append(f"{pad}{kind} {b.marker.text} {_short(b.heading, 60)}{inl}")
-                stack.append((b.content, 0, depth + 1))
         if sp.closing:
             out.append(f"  closing: {sp.closing.text}")
     if doc.removed:
