@@ -216,6 +216,9 @@ _COLLECTION_RE = re.compile(
 )
 
 
+_RELATED_RE = re.compile(
+    r"上一篇|下一篇|相关|相關|猜你喜欢|猜你喜歡|推荐|推薦|热门|熱門|延伸阅读|延伸閱讀|查看更多"
+)
 _WORDLESS_RE = re.compile(r"[\w]")
 _BREADCRUMB_RE = re.compile(
     r"[>›»＞]\s{0,3}[^\s>›»＞]{1,16}\s{0,3}[>›»＞]"  # 首页 > 栏目 > 正文
@@ -235,6 +238,8 @@ def chrome_kind(text: str, compact: str) -> str | None:
     if _INTRO_RE.search(compact) and (n < 200):
         return "intro"
     if _CHROME_STRONG.search(text):
+        if _RELATED_RE.search(compact):
+            return "related"
         return (
             "disclaimer"
             if re.search(r"版权|版權|侵权|侵權|免责|免責|本站|付费|付費|转载|轉載", compact)

@@ -91,7 +91,6 @@ def _numeral_list(ordinal: int, text: str, pos: int) -> bool:
 
 
 _WS_RE = re.compile(r"[\s]+")
-_STRAY_PUNCT_RE = re.compile(r"[。.．\s]+(?=[是])")
 
 
 @dataclass(slots=True)

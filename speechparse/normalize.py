@@ -23,15 +23,13 @@ from .spans import OffsetMap
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙǕǗǙǛ"
 _LATIN = "a-zA-ZüÜ" + _TONED
-#: a pinyin annotation glued after a CJK character: 會(huì), also with full-width parens
-PINYIN_RE = re.compile(
-    "(?<=[" + _CJK + "])[(（](?=[" + _LATIN + "]{0,7}[" + _TONED + "])[" + _LATIN + "]{1,8}[)）]"
-)
 #: invisible characters that may sit inside words or markers
 _INVISIBLE = (
     "\x00-\x08\x0e-\x1b\x7f\x80-\x84\x86-\x9f\u00ad\u200b-\u200f\u202a-\u202e"
     "\u2060-\u2064\u2066-\u2069\ufeff\ufe00-\ufe0f"
 )
+#: what the clean view leaves out: a run of invisible characters, or a pinyin annotation
+#: glued after a CJK character (會(huì), also in full-width parentheses)
 _DELETE_RE = re.compile(
     "["
     + _INVISIBLE

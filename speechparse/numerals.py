@@ -10,7 +10,6 @@ DIGITS = {
 UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 SPECIAL = {"廿": 20, "卅": 30}
 MAX_ORDINAL = 9999
-_CN = "一二三四五六七八九十"
 
 
 def cn_to_int(s: str) -> int | None:
@@ -43,17 +42,6 @@ def cn_to_int(s: str) -> int | None:
             return None
     value = total + current
     return value if 0 < value <= MAX_ORDINAL else None
-
-
-def int_to_cn(i: int) -> str:
-    """1..99 as a Chinese numeral (一 .. 九十九)."""
-    if not 0 < i < 100:
-        raise ValueError(i)
-    tens, ones = divmod(i, 10)
-    if not tens:
-        return _CN[ones - 1]
-    head = "" if tens == 1 else _CN[tens - 1]
-    return head + "十" + (_CN[ones - 1] if ones else "")
 
 
 def ascii_to_int(s: str) -> int | None:

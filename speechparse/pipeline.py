@@ -317,6 +317,13 @@ def _replace_nodes(
         if children:  # siblings are in order: the last child ends last
             end = max(end, children[-1]["span"][1])
         marker_text = "".join(doc.raw[m_span[0] : m_span[1]].split())
+        if len(marker_text) != len(e.found.text) and not e.found.repaired:
+            doc.diag(  # 一\u200b、: recognised through an invisible character, kept as written
+                DiagnosticCode.IGNORABLE_IN_MARKER,
+                "invisible character inside a marker ignored",
+                m_span,
+                Severity.INFO,
+            )
         if e.found.repaired:
             marker_text = e.found.text
             doc.diag(

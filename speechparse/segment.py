@@ -81,7 +81,6 @@ class SpeechPlan:
 class Segmentation:
     speeches: list[SpeechPlan]
     removed: list[tuple[int, int, str]]  # (first line, last line, kind), runs of lines
-    outside: list[int]  # lines that are in no speech and not chrome
 
 
 def _is_marker(line: Line) -> bool:
@@ -456,7 +455,6 @@ def segment(lines: list[Line]) -> Segmentation:
         end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
         plans.append(SpeechPlan(first=first, end=end, title=titles))
     removed: list[tuple[int, int, str]] = []
-    outside: list[int] = []
     header_end = plans[0].first if plans else len(lines)
     header_titles: set[str] = set()
     _classify_run(page, 0, header_end, removed, header_titles)
@@ -493,7 +491,7 @@ def segment(lines: list[Line]) -> Segmentation:
                     plan.closing, plan.closing_at = last - 1, m.start()
         _body(page, plan, body_start, last, known_titles, removed)
     removed.sort()
-    return Segmentation(plans, removed, outside)
+    return Segmentation(plans, removed)
 
 
 def _body(

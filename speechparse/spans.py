@@ -35,10 +35,6 @@ class OffsetMap:
         self._clean_starts = starts
         self._shifts = shifts
 
-    @property
-    def identity(self) -> bool:
-        return len(self._shifts) == 1
-
     def to_original(self, i: int) -> int:
         if len(self._shifts) == 1:
             return i
