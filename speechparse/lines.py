@@ -97,9 +97,10 @@ class Paragraph:
         return self._offsets[1:]
 
 
-_SENTENCE_END = tuple("。！？!?…")
+SENTENCE_END = tuple("。！？!?…")
 _MID_SENTENCE_END = tuple("，,、（(“《‘—")
-_PARTICLE_START = tuple("的了着之地得")
+#: particles no sentence starts with: a line opening with one goes on the line before
+PARTICLES = "的了着之地得"
 _NUMERAL_TAIL_RE = re.compile(r"[一二三四五六七八九十]{1,3}[。.．]?$")
 _LONG = 50
 _CJK_END_RE = re.compile(r"[\u4e00-\u9fff]$")
@@ -113,11 +114,11 @@ def joins(prev: Line, cur: Line, cur_is_marker: bool, prev_is_heading: bool) -> 
     if cur_is_marker:
         return False
     t = prev.text
-    if cur.text.startswith(_PARTICLE_START):
+    if cur.text.startswith(tuple(PARTICLES)):
         return True
     if cur.text.startswith("是") and _NUMERAL_TAIL_RE.search(t):
         return True
-    if t.endswith(_SENTENCE_END) or t.endswith(("：", ":", "；", ";")):
+    if t.endswith(SENTENCE_END) or t.endswith(("：", ":", "；", ";")):
         return False
     if t.endswith(_MID_SENTENCE_END):
         return True

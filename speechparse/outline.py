@@ -6,12 +6,13 @@ import re
 from dataclasses import dataclass
 
 from .build import Event, Node, TreeBuilder, select_series
-from .lines import Line, Paragraph, joins
+from .lines import PARTICLES, Line, Paragraph, joins
 from .markers import Found, inline_markers, line_marker
 
 #: a sentence end; a "?" glued to Latin letters is mojibake (因?qū), not one
 _TERM_RE = re.compile(r"[。！？；!;]|\?(?![A-Za-z\u00c0-\u024f])")
-_PARTICLES = "的了着之地得是"
+# a line joined for its particle (or 是 after a numeral: 十二。⏎是…) starts with one of these
+_JOINED_STARTS = PARTICLES + "是"
 _LONG_HEADING = 40
 _HEADING_LINE = 40
 _GAP_RE = re.compile(r"\s")
@@ -102,7 +103,7 @@ def _heading_end(p: Paragraph, a: int, b: int, glued: bool) -> tuple[int, tuple[
     while m := _TERM_RE.search(text, pos, b):
         i = m.start()
         after = text[i + 1 : i + 2]
-        if after and after in _PARTICLES and i + 1 in breaks:  # 工作。⏎的重要性
+        if after and after in _JOINED_STARTS and i + 1 in breaks:  # 工作。⏎的重要性
             drop.append(i)
         elif not (text[i] == "。" and after.isdigit() and text[i - 1 : i].isdigit()):  # 2。92亿
             end = i

@@ -20,9 +20,9 @@ from .classify import (
     speech_title_words,
     title_like,
 )
-from .lines import Line
+from .lines import SENTENCE_END, Line
 from .markers import line_marker
-from .normalize import key
+from .normalize import key, squash
 from .numerals import ascii_to_int, cn_to_int
 
 _HEAD_TITLE_LINES = 3
@@ -48,15 +48,11 @@ _FOOTNOTE_START_RE = re.compile(
 _TOC_LABEL_RE = re.compile(
     r"^(?:目\s{0,3}录|目\s{0,3}錄|提\s{0,2}纲|提\s{0,2}綱|目次|大纲|大綱)\s{0,2}[:：]?$"
 )
-_GLUED_CLOSING_RE = re.compile(
-    r"(?<=[。！？!?；;…])\s{0,3}(?:再次)?(?:谢谢|謝謝)(?:大家|各位|您们|您們|你们|你們)?[!！。.]{0,3}$"
-)
 _NEXTPAGE_RE = re.compile(
     r"^\[?NextPage\]?$|^第\s{0,2}[0-9]{1,3}\s{0,2}[页頁](?:\s{0,2}共\s{0,2}[0-9]{1,3}\s{0,2}[页頁])?$"
     r"|^下一[页頁]$|^上一[页頁]$|^[—\-－–─]{1,2}\s{0,2}[0-9]{1,3}\s{0,2}[—\-－–─]{1,2}$"
 )
 _BODY_MIN = 16
-_SENTENCE_ENDS = tuple("。！？!?…")
 
 
 @dataclass
@@ -278,7 +274,7 @@ def _titled_after_closing(page: _Page, i: int) -> bool:
         and speech_title_words(page.lines[i].compact)
         and page.body_like(i + 1)
         and len(page.lines[i + 1].compact) >= 30
-        and page.lines[i + 1].compact.endswith(_SENTENCE_ENDS)
+        and page.lines[i + 1].compact.endswith(SENTENCE_END)
     )
 
 
@@ -338,7 +334,7 @@ def _single_start(page: _Page, n: int, strict: bool = False) -> list[tuple[int, 
     """
     lines = page.lines
     whole_page = n == len(lines)
-    ends = _SENTENCE_ENDS if strict else tuple('。！？!?；;，,：:”"')
+    ends = SENTENCE_END if strict else tuple('。！？!?；;，,：:”"')
     first_body = next(
         (i for i in range(n) if page.body_like(i) and lines[i].compact.endswith(ends)), None
     )
@@ -410,6 +406,19 @@ def _head(page: _Page, plan: SpeechPlan, removed: list[tuple[int, int, str]]) ->
     return i
 
 
+def _glued_closing(text: str) -> int | None:
+    """Where a closing glued to the end of a paragraph starts (…圆满成功！谢谢大家！), or None.
+
+    The closing is the last sentence, read by the same grammar as a closing line.
+    """
+    body = text.rstrip().rstrip("!！。.～~")
+    cut = max(body.rfind(ch) for ch in (*SENTENCE_END, "；", ";"))
+    if cut < 0 or len(body) - cut > 16:
+        return None
+    start = cut + 1 + len(text[cut + 1 :]) - len(text[cut + 1 :].lstrip())
+    return start if line_form(squash(text[start:])) == "closing" else None
+
+
 def _same_list(page: _Page, i: int) -> bool:
     """Is line ``i`` the item before line ``i + 1`` of one numbered list (1、… then 2、…)?"""
     if i + 1 >= len(page.lines):
@@ -434,7 +443,7 @@ def _tail(page: _Page, plan: SpeechPlan, body_start: int, titles: set[str]) -> i
         c = ln.compact
         if page.chrome(i) is not None or key(c) in titles or (end == i + 1 and _same_list(page, i)):
             end = i
-        elif len(c) > 30 or c.endswith(_SENTENCE_ENDS) or line_form(c):
+        elif len(c) > 30 or c.endswith(SENTENCE_END) or line_form(c):
             break
         i -= 1
     # notes, references and attachment lists after the speech
@@ -485,10 +494,8 @@ def segment(lines: list[Line]) -> Segmentation:
             if line_form(c) == "closing":
                 plan.closing = last - 1
                 last -= 1
-            else:
-                m = _GLUED_CLOSING_RE.search(lines[last - 1].text)
-                if m and m.start() > 0:
-                    plan.closing, plan.closing_at = last - 1, m.start()
+            elif (at := _glued_closing(lines[last - 1].text)) is not None:
+                plan.closing, plan.closing_at = last - 1, at
         _body(page, plan, body_start, last, known_titles, removed)
     removed.sort()
     return Segmentation(plans, removed)
