@@ -28,12 +28,10 @@ _INVISIBLE = (
     "\x00-\x08\x0e-\x1b\x7f\x80-\x84\x86-\x9f\u00ad\u200b-\u200f\u202a-\u202e"
     "\u2060-\u2064\u2066-\u2069\ufeff\ufe00-\ufe0f"
 )
-#: what the clean view leaves out: a run of invisible characters, or a pinyin annotation
-#: glued after a CJK character (會(huì), also in full-width parentheses)
-_DELETE_RE = re.compile(
-    "["
-    + _INVISIBLE
-    + "]{1,64}|[(（](?<=["
+#: what the clean view leaves out: a pinyin annotation glued after a CJK character (會(huì),
+#: also in full-width parentheses), and runs of invisible characters
+_PINYIN_RE = re.compile(
+    "[(（](?<=["
     + _CJK
     + "][(（])(?=["
     + _LATIN
@@ -43,6 +41,10 @@ _DELETE_RE = re.compile(
     + _LATIN
     + "]{1,8}[)）]"
 )
+_INVISIBLE_RUN_RE = re.compile("[" + _INVISIBLE + "]{1,64}")
+#: one character worth a closer look: an invisible one or a lone surrogate.  A single class
+#: is searched fast (the engine skips by it); most pages have none.
+_SUSPECT_RE = re.compile("[" + _INVISIBLE + "\ud800-\udfff]")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _WS_RE = re.compile(r"[\s" + _INVISIBLE + r"]+")
 _INVISIBLE_RE = re.compile("[" + _INVISIBLE + "]")
@@ -56,28 +58,32 @@ class CleanView:
 
     text: str
     omap: OffsetMap
-    removed: list[dict[str, Any]] = field(default_factory=list)  # Removed, as plain data
+    pinyin: list[tuple[int, int]] = field(default_factory=list)  # annotation spans, sorted
     diagnostics: list[dict[str, Any]] = field(default_factory=list)
+    suspect: bool = False  # the input holds invisible characters
 
 
-def check_text(text: str) -> None:
+def check_text(text: str) -> bool:
+    """Raise InvalidText on a lone surrogate; tell whether invisible characters are present."""
+    if _SUSPECT_RE.search(text) is None:
+        return False
     m = _SURROGATE_RE.search(text)
     if m:
         raise InvalidText(
             f"lone surrogate U+{ord(m.group()):04X} at index {m.start()}: not valid Unicode "
             "text; decode bytes with parse_bytes(errors='replace') or clean the str first"
         )
+    return True
 
 
-def clean_view(text: str) -> CleanView:
-    """Delete pinyin annotations and invisible characters, keeping a map to the input."""
-    deletions: list[tuple[int, int]] = []
-    removed: list[dict[str, Any]] = []
-    for m in _DELETE_RE.finditer(text):
-        span = m.span()
-        deletions.append(span)
-        if text[span[0]] in "(（":
-            removed.append({"kind": "pinyin", "text": m.group(), "span": span})
+def clean_view(text: str, suspect: bool = True) -> CleanView:
+    """Delete pinyin annotations and invisible characters, keeping a map to the input.
+
+    ``suspect=False`` (check_text found no invisible character) skips their search.
+    """
+    pinyin = [m.span() for m in _PINYIN_RE.finditer(text)] if "(" in text or "（" in text else []
+    invisible = [m.span() for m in _INVISIBLE_RUN_RE.finditer(text)] if suspect else []
+    deletions = sorted(pinyin + invisible) if invisible else pinyin
     if not deletions:
         return CleanView(text, OffsetMap())
     parts: list[str] = []
@@ -86,8 +92,8 @@ def clean_view(text: str) -> CleanView:
         parts.append(text[pos:a])
         pos = b
     parts.append(text[pos:])
-    view = CleanView("".join(parts), OffsetMap(deletions), removed)
-    for controls, m in enumerate(_CONTROL_RE.finditer(text), 1):
+    view = CleanView("".join(parts), OffsetMap(deletions), pinyin)
+    for controls, m in enumerate(_CONTROL_RE.finditer(text) if invisible else (), 1):
         if controls <= _MAX_DIAGNOSED:
             view.diagnostics.append(
                 {

@@ -9,7 +9,23 @@ from typing import Any
 
 from .build import Node
 from .lines import Line, split_lines
-from .model import SCHEMA_VERSION, Diagnostic, DiagnosticCode, Document, Severity
+from .model import (
+    SCHEMA_VERSION,
+    Block,
+    Diagnostic,
+    DiagnosticCode,
+    Document,
+    Item,
+    Marker,
+    Paragraph,
+    Removed,
+    RemovedKind,
+    Section,
+    Severity,
+    Speech,
+    trusted,
+)
+from .model import Line as LineNode
 from .normalize import CleanView, check_text, clean_view
 from .outline import Body, Part, build_body
 from .segment import SpeechPlan, segment
@@ -40,8 +56,8 @@ class _Doc:
         self.diagnostics: list[dict[str, Any]] = list(view.diagnostics)
         self._counts: dict[DiagnosticCode, int] = {}
 
-    def set_holes(self, removed: list[dict[str, Any]]) -> None:
-        self.holes = [r["span"] for r in removed]
+    def set_holes(self, removed: list[Removed]) -> None:
+        self.holes = [r.span for r in removed]
         self._hole_starts = [a for a, _ in self.holes]
 
     def span(self, a: int, b: int) -> tuple[int, int]:
@@ -105,68 +121,69 @@ def run(text: str, extra_diagnostics: list[Diagnostic] | None = None) -> Documen
 
 
 def _run(text: str, extra_diagnostics: list[Diagnostic] | None) -> Document:
-    check_text(text)
-    view = clean_view(text)
+    view = clean_view(text, suspect=check_text(text))
     doc = _Doc(text, view)
-    doc.diagnostics[:0] = [d.model_dump() for d in extra_diagnostics or []]
     lines = split_lines(view.text)
     seg = segment(lines)
     removed = _removed(doc, lines, seg.removed)
     doc.set_holes(removed)
     speeches = [s for plan in seg.speeches if (s := _speech(doc, lines, plan)) is not None]
     _cover_rest(doc, speeches, removed)
-    # the tree is built from plain data and validated once, here, by pydantic-core
-    return Document.model_validate(
-        {
-            "schema_version": SCHEMA_VERSION,
-            "speeches": speeches,
-            "removed": removed,
-            "diagnostics": doc.diagnostics,
-        }
+    # the tree is made of values built here and known valid: no second validation pass
+    # (model.trusted; the tests check every parse against its own re-validation)
+    return trusted(
+        Document,
+        schema_version=SCHEMA_VERSION,
+        encoding=None,
+        speeches=speeches,
+        removed=removed,
+        diagnostics=[
+            *(extra_diagnostics or ()),
+            *(trusted(Diagnostic, **d) for d in doc.diagnostics),
+        ],
     )
 
 
-def _removed(
-    doc: _Doc, lines: list[Line], runs: list[tuple[int, int, str]]
-) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    for a, b, kind in runs:
-        span = doc.span(lines[a].start, lines[b].end)
-        out.append({"kind": kind, "text": doc.raw[span[0] : span[1]], "span": span})
-    out.sort(key=lambda r: r["span"])
-    # reading annotations inside removed lines are part of those
-    pinyin = doc.view.removed
-    if pinyin:
-        starts = [r["span"][0] for r in out]
-        kept = []
-        for p in pinyin:
-            k = bisect_left(starts, p["span"][0] + 1) - 1
-            if k >= 0 and out[k]["span"][1] > p["span"][0]:
-                continue
-            kept.append(p)
-        out = sorted(out + kept, key=lambda r: r["span"])
+def _removed(doc: _Doc, lines: list[Line], runs: list[tuple[int, int, str]]) -> list[Removed]:
+    """Removed lines (runs sorted by line) and the reading annotations outside them, in order."""
+    raw = doc.raw
+    pinyin = doc.view.pinyin
+    starts = [a for a, _ in pinyin]
+    out: list[Removed] = []
+    k = 0  # next annotation not yet placed
+    for a_line, b_line, kind in runs:
+        a, b = doc.span(lines[a_line].start, lines[b_line].end)
+        j = bisect_left(starts, a, k)
+        out.extend(_pinyin(raw, pinyin, k, j))
+        k = bisect_left(starts, b, j)  # annotations inside removed lines are part of those
+        out.append(trusted(Removed, kind=RemovedKind(kind), text=raw[a:b], span=(a, b)))
+    out.extend(_pinyin(raw, pinyin, k, len(pinyin)))
     return out
+
+
+def _pinyin(raw: str, spans: list[tuple[int, int]], i: int, j: int) -> list[Removed]:
+    kind = RemovedKind.PINYIN
+    return [trusted(Removed, kind=kind, text=raw[a:b], span=(a, b)) for a, b in spans[i:j]]
 
 
 def _line_node(
     doc: _Doc, ln: Line, a: int = 0, b: int | None = None, strip_colon: bool = False
-) -> dict[str, Any]:
+) -> LineNode:
     end = ln.end if b is None else ln.start + b
     span = doc.span(ln.start + a, end)
     text = doc.source(span)
-    if strip_colon:
-        text = text.rstrip().rstrip(_COLON).rstrip()
-    return {"text": text, "span": span}
+    text = text.rstrip().rstrip(_COLON).rstrip() if strip_colon else text.strip()
+    return trusted(LineNode, text=text, span=span)
 
 
-def _speech(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> dict[str, Any] | None:
+def _speech(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> Speech | None:
     if not plan.body and plan.salutation is None and not plan.title and plan.closing is None:
         return None
     first, last = lines[plan.first], lines[plan.end - 1]
-    speech: dict[str, Any] = {"type": "speech", **_head_fields(doc, lines, plan)}
-    speech["content"] = _blocks(doc, build_body(_body_lines(lines, plan)))
-    speech["span"] = (doc.span(first.start, first.end)[0], doc.span(last.start, last.end)[1])
-    return speech
+    head = _head_fields(doc, lines, plan)
+    content = _blocks(doc, build_body(_body_lines(lines, plan)))
+    span = (doc.span(first.start, first.end)[0], doc.span(last.start, last.end)[1])
+    return trusted(Speech, type="speech", **head, content=content, span=span)
 
 
 def _body_lines(lines: list[Line], plan: SpeechPlan) -> list[Line]:
@@ -220,7 +237,6 @@ def _head_fields(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> dict[str, An
         out["greeting"] = _line_node(doc, lines[plan.greeting])
     if plan.closing is not None:
         out["closing"] = _line_node(doc, lines[plan.closing], plan.closing_at)
-        out["closing"]["text"] = out["closing"]["text"].strip()
     return out
 
 
@@ -253,104 +269,101 @@ def _clean_offset(ln: Line, compact_len: int) -> int:
     return len(ln.text)
 
 
-def _blocks(doc: _Doc, body: Body) -> list[Any]:
-    """Intermediate nodes → model blocks (iterative, children before parents)."""
-    paras = body.paragraphs
-
-    def part_span(p: Part) -> tuple[int, int]:
-        para = paras[p.para]
-        return doc.span(para.clean_pos(p.a), para.clean_end(p.b))
-
+def _blocks(doc: _Doc, body: Body) -> list[Block]:
+    """Intermediate parts and nodes → model blocks."""
     for code, message, e in body.diagnostics:
-        para = paras[e.para]
+        para = body.paragraphs[e.para]
         span = doc.span(para.clean_pos(e.found.start), para.clean_end(e.found.end))
         doc.diag(DiagnosticCode(code), message, span, Severity.INFO)
-
-    out_root: list[Any] = []
-    results: dict[int, list[Any]] = {}
-    todo: list[tuple[list[object], list[Any]]] = [(body.root, out_root)]  # type: ignore[list-item]
-    while todo:
-        src, out = todo.pop()
-        for item in src:
-            if isinstance(item, Part):
-                if item.b > item.a:
-                    span = part_span(item)
-                    text = doc.source(span)
-                    if text.strip():
-                        out.append({"type": "paragraph", "text": text, "span": span})
-            elif isinstance(item, Node):
-                child_out: list[Any] = []
-                results[id(item)] = child_out
-                out.append(item)  # a placeholder, replaced below
-                todo.append((item.content, child_out))
-    return _replace_nodes(out_root, body, doc, results)
+    return _content(doc, body, body.root)
 
 
-def _replace_nodes(
-    root: list[Any], body: Body, doc: _Doc, results: dict[int, list[Any]]
-) -> list[Any]:
-    """Turn intermediate Nodes into Sections/Items, deepest first (no recursion)."""
+def _content(doc: _Doc, body: Body, parts: list[Any]) -> list[Block]:
+    """Blocks of one content list (recursion is bounded: nodes nest at most MAX_DEPTH deep)."""
+    out: list[Block] = []
     paras = body.paragraphs
-    order: list[tuple[list[Any], int, Node]] = []
-    todo: list[list[Any]] = [root]
-    while todo:
-        lst = todo.pop()
-        for i, x in enumerate(lst):
-            if isinstance(x, Node):
-                order.append((lst, i, x))
-                todo.append(results[id(x)])
-    for lst, i, node in reversed(order):
-        e = node.event
-        para = paras[e.para]
-        m_span = doc.span(para.clean_pos(e.found.start), para.clean_end(e.found.end))
-        h = body.headings[id(node)]
-        heading = para.text[h.a : h.b]
-        if h.drop:
-            heading = "".join(c for k, c in enumerate(heading, h.a) if k not in h.drop)
-        if len(heading.split()) > 1:
-            heading = _drop_cjk_gaps(heading)
-        heading = heading.strip().rstrip(_HEADING_TAIL)
-        children = results[id(node)]
-        end = m_span[1]
-        if h.b > h.a:
-            end = doc.span(para.clean_pos(h.a), para.clean_end(h.b))[1]
-        if children:  # siblings are in order: the last child ends last
-            end = max(end, children[-1]["span"][1])
-        marker_text = "".join(doc.raw[m_span[0] : m_span[1]].split())
-        if len(marker_text) != len(e.found.text) and not e.found.repaired:
+    for part in parts:
+        if type(part) is Part:
+            if part.b > part.a:
+                para = paras[part.para]
+                span = doc.span(para.clean_pos(part.a), para.clean_end(part.b))
+                text = doc.source(span)
+                if text and not text.isspace():
+                    out.append(trusted(Paragraph, type="paragraph", text=text, span=span))
+        else:
+            out.append(_numbered(doc, body, part))
+    return out
+
+
+def _numbered(doc: _Doc, body: Body, node: Node) -> Section | Item:
+    """A Section or an Item from a node: marker, heading, then what falls under it."""
+    e = node.event
+    found = e.found
+    para = body.paragraphs[e.para]
+    m_span = doc.span(para.clean_pos(found.start), para.clean_end(found.end))
+    h = body.headings[id(node)]
+    heading = para.text[h.a : h.b]
+    if h.drop:
+        heading = "".join(c for k, c in enumerate(heading, h.a) if k not in h.drop)
+    if len(heading.split()) > 1:
+        heading = _drop_cjk_gaps(heading)
+    heading = heading.strip().rstrip(_HEADING_TAIL)
+    marker_text = doc.raw[m_span[0] : m_span[1]]
+    if found.repaired:
+        marker_text = found.text
+        doc.diag(
+            DiagnosticCode.MARKER_REPAIRED,
+            "stray full stop inside a marker ignored",
+            m_span,
+            Severity.INFO,
+        )
+    elif marker_text != found.text:
+        marker_text = "".join(marker_text.split())
+        if len(marker_text) != len(found.text):
             doc.diag(  # 一\u200b、: recognised through an invisible character, kept as written
                 DiagnosticCode.IGNORABLE_IN_MARKER,
                 "invisible character inside a marker ignored",
                 m_span,
                 Severity.INFO,
             )
-        if e.found.repaired:
-            marker_text = e.found.text
-            doc.diag(
-                DiagnosticCode.MARKER_REPAIRED,
-                "stray full stop inside a marker ignored",
-                m_span,
-                Severity.INFO,
-            )
-        lst[i] = {
-            "type": "item" if e.info.is_item else "section",
-            "marker": {"text": marker_text, "style": e.style, "ordinal": e.ordinal},
-            "level": node.level,
-            "heading": heading,
-            "inline": e.found.inline,
-            "content": children,
-            "span": (m_span[0], end),
-        }
-    return root
+    children = _content(doc, body, node.content)
+    end = m_span[1]
+    if h.b > h.a:
+        end = doc.span(para.clean_pos(h.a), para.clean_end(h.b))[1]
+    if children:  # siblings are in order: the last child ends last
+        end = max(end, children[-1].span[1])
+    cls: type[Section | Item] = Item if e.info.is_item else Section
+    return trusted(
+        cls,
+        type="item" if e.info.is_item else "section",
+        marker=trusted(Marker, text=marker_text, style=e.style, ordinal=e.ordinal),
+        level=node.level,
+        heading=heading,
+        inline=found.inline,
+        content=children,
+        span=(m_span[0], end),
+    )
 
 
-def _cover_rest(doc: _Doc, speeches: list[dict[str, Any]], removed: list[dict[str, Any]]) -> None:
+def _cover_rest(doc: _Doc, speeches: list[Speech], removed: list[Removed]) -> None:
     """Anything of the input in no speech and not removed becomes a diagnostic: nothing lost."""
-    covered = sorted([s["span"] for s in speeches] + [r["span"] for r in removed])
-    pos = 0
     raw = doc.raw
+    # speeches and removed records are each in order and disjoint among themselves: a gap
+    # between two speeches is covered by the removed records that start inside it
+    starts = [r.span[0] for r in removed]
     gaps: list[tuple[int, int]] = []
-    for a, b in [*covered, (len(raw), len(raw))]:
+    bounds = [(s.span[0], s.span[1]) for s in speeches]
+    pos = 0
+    for a, b in [*bounds, (len(raw), len(raw))]:
+        k = bisect_left(starts, pos)
+        if k and removed[k - 1].span[1] > pos:  # a removed record that runs on past ``pos``
+            pos = removed[k - 1].span[1]
+        while k < len(removed) and starts[k] < a:
+            ra, rb = removed[k].span
+            if ra > pos and raw[pos:ra].strip():
+                gaps.append((pos, ra))
+            pos = max(pos, rb)
+            k += 1
         if a > pos and raw[pos:a].strip():
             gaps.append((pos, a))
         pos = max(pos, b)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 from typing import Annotated
 
 from pydantic import Field
@@ -22,17 +23,10 @@ class OffsetMap:
     __slots__ = ("_clean_starts", "_shifts")
 
     def __init__(self, deleted: Iterable[tuple[int, int]] = ()) -> None:
-        starts: list[int] = [0]
-        shifts: list[int] = [0]
-        removed = 0
-        for a, b in deleted:
-            if b <= a:
-                continue
-            removed += b - a
-            # clean index where the text after this deletion begins
-            starts.append(b - removed)
-            shifts.append(removed)
-        self._clean_starts = starts
+        ranges = [(a, b) for a, b in deleted if b > a]
+        shifts = [0, *accumulate(b - a for a, b in ranges)]
+        # clean index where the text after each deletion begins
+        self._clean_starts = [0, *(b - s for (_, b), s in zip(ranges, shifts[1:], strict=True))]
         self._shifts = shifts
 
     def to_original(self, i: int) -> int:

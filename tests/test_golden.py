@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from golden_compare import compare, load_case
+from support import trusted_differences
 
 import speechparse
 
@@ -50,3 +51,12 @@ def test_golden_invariants(case: str) -> None:
     text, _ = load_case(GOLDEN / case)
     violations = check(text, speechparse.parse(text).model_dump(mode="json"))
     assert not violations, f"{case}: invariant violations\n" + "\n".join(violations)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_golden_tree_equals_its_validation(case: str) -> None:
+    """The tree is built without validation (model.trusted): it must equal what pydantic
+    makes of its dump, field by field and type by type."""
+    text, _ = load_case(GOLDEN / case)
+    diff = trusted_differences(speechparse.parse(text))
+    assert not diff, f"{case}:\n" + "\n".join(diff[:10])

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import shared_tool
+from support import shared_tool, trusted_differences
 
 import speechparse
 from speechparse import DecodeError, Document, InvalidText
@@ -45,6 +45,8 @@ def assert_sound(name: str, text: str, doc: Document) -> None:
     dumped = doc.model_dump_json()
     assert isinstance(json.loads(dumped), dict)
     assert Document.model_validate_json(dumped) == doc, f"{name}: JSON round trip differs"
+    diff = trusted_differences(doc)
+    assert not diff, f"{name}: differs from its validation: {diff[:3]}"
 
 
 # --------------------------------------------------------------------------- str cases

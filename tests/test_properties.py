@@ -17,7 +17,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import shared_tool
+from support import shared_tool, trusted_differences
 
 import speechparse
 from speechparse import Document
@@ -166,3 +166,4 @@ def test_random_pages_keep_the_invariants(text: str) -> None:
     dumped = doc.model_dump_json()
     assert isinstance(json.loads(dumped), dict)
     assert Document.model_validate_json(dumped) == doc
+    assert not (diff := trusted_differences(doc)), diff[:3]
