@@ -140,6 +140,7 @@ _SENTENCE_WORDS_RE = re.compile(
 
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_CLAUSE_PUNCT_RE = re.compile(r"[，,。]")
 
 
 def salutation_text(compact: str) -> str | None:
@@ -148,11 +149,15 @@ def salutation_text(compact: str) -> str | None:
     A line that names no kind of audience (``上海同乡联谊会：``) qualifies by its form only;
     whether its place in the page makes it a salutation is for the caller to decide.
     """
-    if not _SALUTATION_LINE_RE.match(compact) or _SENTENCE_WORDS_RE.search(compact):
+    if (
+        not compact.endswith((":", "："))
+        or not _SALUTATION_LINE_RE.match(compact)
+        or _SENTENCE_WORDS_RE.search(compact)
+    ):
         return None
     body = compact[:-1]
     if _ADDRESSEE_RE.search(body) or (
-        len(body) <= 16 and _CJK_RE.search(body) and not re.search(r"[，,。]", body)
+        len(body) <= 16 and _CJK_RE.search(body) and not _CLAUSE_PUNCT_RE.search(body)
     ):
         return body
     return None
@@ -193,7 +198,7 @@ _CHROME_STRONG = re.compile(
     r"猜你喜欢|猜你喜歡|推荐访问|推薦訪問|推荐阅读|推薦閱讀|热门文章|熱門文章|热门推荐|熱門推薦|"
     r"延伸阅读|延伸閱讀|扫一扫|掃一掃|扫码|掃碼|https?://|www\.|\.com\b|\.cn\b|ICP备|ICP備|"
     r"当前位置|當前位置|您的位置|你的位置|返回首页|返回首頁|回到顶部|回到頂部|小编|小編|责任编辑|責任編輯|"
-    r"跳至主要|跳到主要|跳至内容|跳至內容|本文关键词|本文關鍵詞|关键词[：:]|關鍵詞[：:]|标签[：:]|標籤[：:]|点击查看|點擊查看|查看更多|更多相关|更多相關|原文链接|原文鏈接|返回顶部|返回頂部|返回列表|返回目录|返回目錄|文章来源|文章來源|会员中心|會員中心|登录|登錄|注册|註冊|VIP|[Vv]ip|"
+    r"跳至主要|跳到主要|跳至内容|跳至內容|本文关键词|本文關鍵詞|关键词[：:]|關鍵詞[：:]|标签[：:]|標籤[：:]|点击查看|點擊查看|查看更多|更多相关|更多相關|原文链接|原文鏈接|返回顶部|返回頂部|返回列表|返回目录|返回目錄|文章来源|文章來源|会员中心|會員中心|登录|登錄|注册|註冊|VIP|Vip|vip|"
     r"违规举报|違規舉報|在线客服|在線客服|加入收藏|设为首页|設為首頁|联系我们|聯繫我們|网站地图|網站地圖|"
     r"文档|文檔|阅读全文|閱讀全文|展开全文|展開全文|打开翻译|打開翻譯|\[NextPage\]|公众号|公眾號"
 )
@@ -202,7 +207,8 @@ _CHROME_WEAK = re.compile(
     r"首页|首頁|下载|下載|收藏|分享|打印|评论|評論|专题|專題|标签|標籤|搜索|举报|舉報|阅读|閱讀|"
     r"浏览|瀏覽|字号|字號|关注|關注|微信|微博|二维码|二維碼|导航|導航|更多|热门|熱門|栏目|欄目|"
     r"范文|範文|作文|模板|点击|點擊|删除|刪除|投稿|网友|網友|稿件|频道|頻道|大全|精选|精選|"
-    r"推荐|推薦|广告|廣告|(?:来源|來源|作者|时间|時間|发布|發佈|發布|编辑|編輯)[：:]"
+    r"推荐|推薦|广告|廣告|来源[：:]|來源[：:]|作者[：:]|时间[：:]|時間[：:]|发布[：:]|發佈[：:]|"
+    r"發布[：:]|编辑[：:]|編輯[：:]"
 )
 _METADATA_RE = re.compile(
     r"(?:时间|時間|日期|来源|來源|作者|发布|發佈|發布|浏览|瀏覽|阅读|閱讀)[:：]|"
@@ -220,6 +226,8 @@ _RELATED_RE = re.compile(
     r"上一篇|下一篇|相关|相關|猜你喜欢|猜你喜歡|推荐|推薦|热门|熱門|延伸阅读|延伸閱讀|查看更多"
 )
 _WORDLESS_RE = re.compile(r"[\w]")
+_DISCLAIMER_RE = re.compile(r"版权|版權|侵权|侵權|免责|免責|本站|付费|付費|转载|轉載")
+_SENTENCE_PUNCT_RE = re.compile(r"[。！？]")
 _BREADCRUMB_RE = re.compile(
     r"[>›»＞]\s{0,3}[^\s>›»＞]{1,16}\s{0,3}[>›»＞]"  # 首页 > 栏目 > 正文
     r"|^\S{1,8}\s{0,3}[>›»＞]\s{0,3}\S"
@@ -240,14 +248,10 @@ def chrome_kind(text: str, compact: str) -> str | None:
     if _CHROME_STRONG.search(text):
         if _RELATED_RE.search(compact):
             return "related"
-        return (
-            "disclaimer"
-            if re.search(r"版权|版權|侵权|侵權|免责|免責|本站|付费|付費|转载|轉載", compact)
-            else "chrome"
-        )
-    if n <= 40 and _METADATA_RE.search(text) and not re.search(r"[。！？]", compact):
+        return "disclaimer" if _DISCLAIMER_RE.search(compact) else "chrome"
+    if n <= 40 and _METADATA_RE.search(text) and not _SENTENCE_PUNCT_RE.search(compact):
         return "metadata"
-    if n <= 24 and not re.search(r"[。！!]$", compact):
+    if n <= 24 and not compact.endswith(("。", "！", "!")):
         hits = len(_CHROME_WEAK.findall(compact))
         if hits >= 2 or (hits == 1 and not _SPEECH_WORDS.search(compact)):
             return "chrome"  # a speech's title may hold one such word (…专题讲稿)

@@ -5,37 +5,46 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-
-from .normalize import squash
+from typing import Any
 
 #: a line: a run of characters between any of the line endings str.splitlines() knows
 _LINE_RE = re.compile("[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 _SHORT = 80
+_COMPACT_MAX = 4 * _SHORT  # a longer line is prose: its spaces are kept in compact
+
+
+UNSEEN: Any = object()  # Line.head before markers.opening looked it up
 
 
 @dataclass(slots=True)
 class Line:
-    """One non-blank line: ``[start, end)`` in the clean text, white space stripped."""
+    """One non-blank line: ``[start, end)`` in the clean text, white space stripped.
+
+    ``compact`` is the text without white space (the form the classifiers read), ``short``
+    says it may be a title or furniture line; ``head`` caches the marker that opens the line
+    (markers.opening) for the stages that ask about it.
+    """
 
     start: int
     end: int
     text: str
-    _compact: str | None = None
+    compact: str
+    short: bool
+    head: Any = UNSEEN
 
-    @property
-    def compact(self) -> str:
-        """The text without white space (computed once)."""
-        if self._compact is None:
-            self._compact = squash(self.text) if len(self.text) <= 4 * _SHORT else self.text
-        return self._compact
 
-    @property
-    def short(self) -> bool:
-        return len(self.text) <= _SHORT
+def make_line(start: int, text: str) -> Line:
+    """The Line for stripped ``text`` at clean index ``start``."""
+    n = len(text)
+    compact = text if n > _COMPACT_MAX else "".join(text.split())
+    return Line(start, start + n, text, compact, n <= _SHORT)
 
 
 def split_lines(clean: str) -> list[Line]:
-    """The non-blank lines of ``clean`` (every line ending of str.splitlines counts)."""
+    """The non-blank lines of ``clean`` (every line ending of str.splitlines counts).
+
+    The clean text holds no invisible characters, so ``compact`` is the text less its spaces.
+    """
     out: list[Line] = []
     append = out.append
     for m in _LINE_RE.finditer(clean):
@@ -43,9 +52,10 @@ def split_lines(clean: str) -> list[Line]:
         stripped = seg.strip()
         if not stripped:
             continue
-        lead = len(seg) - len(seg.lstrip())
-        start = m.start() + lead
-        append(Line(start, start + len(stripped), stripped))
+        start = m.start() + len(seg) - len(seg.lstrip())
+        n = len(stripped)
+        compact = stripped if n > _COMPACT_MAX else "".join(stripped.split())
+        append(Line(start, start + n, stripped, compact, n <= _SHORT))
     return out
 
 

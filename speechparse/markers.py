@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .classify import MarkerInfo, marker_info
+from .lines import UNSEEN, Line
 
 _S = r"[ \t\u3000\xa0]{0,2}"
 _NCN = r"[一二三四五六七八九十百零〇两兩壹贰貳叁參肆伍陆陸柒捌玖拾廿]{1,5}"
@@ -110,6 +111,14 @@ def _token(raw: str) -> tuple[str, bool]:
     if len(compact) > 2 and compact[-1] == "是" and compact[-2] in "。.．":
         return compact[:-2] + "是", True
     return compact, False
+
+
+def opening(ln: Line) -> Found | None:
+    """The marker that opens line ``ln`` (looked up once per line)."""
+    if ln.head is UNSEEN:
+        ln.head = line_marker(ln.text)
+    found: Found | None = ln.head
+    return found
 
 
 def line_marker(text: str) -> Found | None:

@@ -158,6 +158,9 @@ Document.model_rebuild()
 M = TypeVar("M", bound=BaseModel)
 _new = object.__new__
 _set = object.__setattr__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__  # the slots, directly
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 #: per model class, the set of all its fields (an instance made by ``trusted`` has them all,
 #: so pydantic's ``fields_set.add`` on assignment never changes this shared set)
 _ALL_FIELDS: dict[type[BaseModel], set[str]] = {}
@@ -173,9 +176,9 @@ def trusted(cls: type[M], **fields: Any) -> M:
     """
     obj = _new(cls)
     _set(obj, "__dict__", fields)
-    _set(obj, "__pydantic_fields_set__", _ALL_FIELDS.get(cls) or _fields_of(cls))
-    _set(obj, "__pydantic_extra__", None)
-    _set(obj, "__pydantic_private__", None)
+    _set_fields_set(obj, _ALL_FIELDS.get(cls) or _fields_of(cls))
+    _set_extra(obj, None)
+    _set_private(obj, None)
     return obj
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .build import Event, Node, TreeBuilder, select_series
 from .lines import PARTICLES, Line, Paragraph, joins
-from .markers import Found, inline_markers, line_marker
+from .markers import Found, inline_markers, opening
 
 #: a sentence end; a "?" glued to Latin letters is mojibake (因?qū), not one
 _TERM_RE = re.compile(r"[。！？；!;]|\?(?![A-Za-z\u00c0-\u024f])")
@@ -60,7 +60,7 @@ def paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Found | None]]:
     paras: list[list[Line]] = []
     heads: list[Found | None] = []
     for ln in lines:
-        found = line_marker(ln.text)
+        found = opening(ln)
         if paras:
             prev = paras[-1]
             bare = heads[-1] is not None and heads[-1].info.style.startswith("bare_")

@@ -8,7 +8,7 @@ from bisect import bisect_left
 from typing import Any
 
 from .build import Node
-from .lines import Line, split_lines
+from .lines import Line, make_line, split_lines
 from .model import (
     SCHEMA_VERSION,
     Block,
@@ -193,13 +193,13 @@ def _body_lines(lines: list[Line], plan: SpeechPlan) -> list[Line]:
         ln = lines[plan.salutation]
         rest = ln.text[_clean_offset(ln, plan.salutation_len) :].lstrip()
         if rest:
-            body[0] = Line(ln.end - len(rest), ln.end, rest)
+            body[0] = make_line(ln.end - len(rest), rest)
         else:
             body.pop(0)
     if plan.closing is not None and plan.closing_at and body and body[-1] is lines[plan.closing]:
         ln = lines[plan.closing]
         head = ln.text[: plan.closing_at].rstrip()
-        body[-1] = Line(ln.start, ln.start + len(head), head)
+        body[-1] = make_line(ln.start, head)
     return body
 
 

@@ -21,7 +21,7 @@ from .classify import (
     title_like,
 )
 from .lines import SENTENCE_END, Line
-from .markers import line_marker
+from .markers import opening
 from .normalize import key, squash
 from .numerals import ascii_to_int, cn_to_int
 
@@ -41,6 +41,8 @@ _PREFIX_TITLE_RE = re.compile(
     r"|(?:篇|范文|範文)\s{0,2}(?P<b>" + _COLLECTION_N + r")\s{0,2}[：:、.．]?"
     r"|第\s{0,2}(?P<c>" + _COLLECTION_N + r")\s{0,2}篇\s{0,2}[：:、.．]?)\s{0,3}(?P<stem>.{0,50})$"
 )
+_NUMBERED_TITLE_LAST = ")）】]0123456789０１２３４５６７８９一二三四五六七八九十"
+_NUMBERED_TITLE_FIRST = "【[〔篇范範第"
 _SUBTITLE_RE = re.compile(r"^(?:——|—|－－|--|──)")
 _FOOTNOTE_START_RE = re.compile(
     r"^(?:注释|註釋|注解|脚注|腳註|参考文献|參考文獻|参考资料|參考資料|附件|附录|附錄|注|註)\s{0,2}(?:[:：]|[0-9０-９]|$)"
@@ -79,17 +81,12 @@ class Segmentation:
     removed: list[tuple[int, int, str]]  # (first line, last line, kind), runs of lines
 
 
-def _is_marker(line: Line) -> bool:
-    return line_marker(line.text) is not None
-
-
 class _Page:
     """Per-line facts computed once, on demand."""
 
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
-        self._chrome: dict[int, str | None] = {}
-        self._marker: dict[int, bool] = {}
+        self._chrome: list[str | bool | None] = [False] * len(lines)  # False: not looked up
         self._first_seen: dict[str, int] | None = None
 
     @property
@@ -104,15 +101,16 @@ class _Page:
         return self._first_seen
 
     def chrome(self, i: int) -> str | None:
-        if i not in self._chrome:
+        kind = self._chrome[i]
+        if kind is False:
             ln = self.lines[i]
-            self._chrome[i] = chrome_kind(ln.text, ln.compact) if len(ln.text) <= 200 else None
-        return self._chrome[i]
+            kind = self._chrome[i] = (
+                chrome_kind(ln.text, ln.compact) if len(ln.text) <= 200 else None
+            )
+        return kind  # type: ignore[return-value]
 
     def marker(self, i: int) -> bool:
-        if i not in self._marker:
-            self._marker[i] = _is_marker(self.lines[i])
-        return self._marker[i]
+        return opening(self.lines[i]) is not None
 
     def salutation(self, i: int) -> bool:
         """A salutation line; one that names no audience only right under a title line."""
@@ -176,9 +174,9 @@ def _numbered_title(page: _Page, i: int) -> tuple[tuple[str, str], int] | None:
     form one group.
     """
     ln = page.lines[i]
-    if len(ln.text) > 64:
-        return None
     c = ln.compact
+    if len(ln.text) > 64 or not (c[-1] in _NUMBERED_TITLE_LAST or c[0] in _NUMBERED_TITLE_FIRST):
+        return None  # what the two patterns below can end or begin with
     if len(c) > 56 or (collection_header(c) and not c.endswith(("篇", ")", "）"))):
         return None
     if not title_like(c) and not c.endswith((")", "）", "】", "]")):
@@ -269,9 +267,10 @@ def _titled_after_closing(page: _Page, i: int) -> bool:
     """A speech title (讲话/致辞/…) right after a closing, with body text under it."""
     return (
         0 < i < len(page.lines) - 1
+        and page.lines[i].short
+        and speech_title_words(page.lines[i].compact)
         and _after_closing(page, i)
         and page.title_candidate(i)
-        and speech_title_words(page.lines[i].compact)
         and page.body_like(i + 1)
         and len(page.lines[i + 1].compact) >= 30
         and page.lines[i + 1].compact.endswith(SENTENCE_END)
@@ -423,7 +422,7 @@ def _same_list(page: _Page, i: int) -> bool:
     """Is line ``i`` the item before line ``i + 1`` of one numbered list (1、… then 2、…)?"""
     if i + 1 >= len(page.lines):
         return False
-    a, b = line_marker(page.lines[i].text), line_marker(page.lines[i + 1].text)
+    a, b = opening(page.lines[i]), opening(page.lines[i + 1])
     return (
         a is not None
         and b is not None

@@ -17,7 +17,7 @@ ALLOWED: dict[str, set[str]] = {
     "normalize": {"errors", "model", "spans"},
     "grammar": set(),
     "classify": {"grammar", "numerals"},
-    "markers": {"classify"},
+    "markers": {"classify", "lines"},
     "lines": {"normalize"},
     "segment": {"classify", "lines", "markers", "normalize", "numerals"},
     "build": {"classify", "markers"},
