@@ -228,6 +228,8 @@ _RELATED_RE = re.compile(
 _WORDLESS_RE = re.compile(r"[\w]")
 _DISCLAIMER_RE = re.compile(r"版权|版權|侵权|侵權|免责|免責|本站|付费|付費|转载|轉載")
 _SENTENCE_PUNCT_RE = re.compile(r"[。！？]")
+#: a character every breadcrumb or site bar below holds (one class: a fast first look)
+_BREADCRUMB_HINT_RE = re.compile(r"[>›»＞|｜网網]")
 _BREADCRUMB_RE = re.compile(
     r"[>›»＞]\s{0,3}[^\s>›»＞]{1,16}\s{0,3}[>›»＞]"  # 首页 > 栏目 > 正文
     r"|^\S{1,8}\s{0,3}[>›»＞]\s{0,3}\S"
@@ -241,7 +243,7 @@ def chrome_kind(text: str, compact: str) -> str | None:
     n = len(compact)
     if n <= 80 and not _WORDLESS_RE.search(compact):
         return "chrome"  # rules and symbols only: ***, :::, ------
-    if n <= 80 and _BREADCRUMB_RE.search(text):
+    if n <= 80 and _BREADCRUMB_HINT_RE.search(text) and _BREADCRUMB_RE.search(text):
         return "chrome"  # 首页 > 栏目 > 正文
     if _INTRO_RE.search(compact) and (n < 200):
         return "intro"

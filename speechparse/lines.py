@@ -7,8 +7,6 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-#: a line: a run of characters between any of the line endings str.splitlines() knows
-_LINE_RE = re.compile("[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 _SHORT = 80
 _COMPACT_MAX = 4 * _SHORT  # a longer line is prose: its spaces are kept in compact
 
@@ -41,18 +39,20 @@ def make_line(start: int, text: str) -> Line:
 
 
 def split_lines(clean: str) -> list[Line]:
-    """The non-blank lines of ``clean`` (every line ending of str.splitlines counts).
+    """The non-blank lines of ``clean`` (at every line ending str.splitlines knows).
 
     The clean text holds no invisible characters, so ``compact`` is the text less its spaces.
     """
     out: list[Line] = []
     append = out.append
-    for m in _LINE_RE.finditer(clean):
-        seg = m.group()
+    pos = 0
+    for seg in clean.splitlines(True):
+        start = pos
+        pos += len(seg)
         stripped = seg.strip()
         if not stripped:
             continue
-        start = m.start() + len(seg) - len(seg.lstrip())
+        start += len(seg) - len(seg.lstrip())
         n = len(stripped)
         compact = stripped if n > _COMPACT_MAX else "".join(stripped.split())
         append(Line(start, start + n, stripped, compact, n <= _SHORT))
