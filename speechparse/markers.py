@@ -80,6 +80,12 @@ _INLINE_RE = re.compile(
     r"|(?P<head>(?:" + _NCN + "|" + _NAR + r")、)"
     r")"
 )
+#: what a line marker (either pattern above or below) can begin with: a first look that
+#: spares the patterns most lines (tests/test_markers.py checks it against them)
+LINE_FIRST_RE = re.compile(
+    "[(（【〔\\[第其首然再最一二三四五六七八九十百零〇两兩壹贰貳叁參肆伍陆陸柒捌玖拾廿"
+    "0-9０-９①-⒛㈠-㈩㊀-㊉Ⅰ-Ⅻ甲乙丙丁戊己庚辛壬癸A-Z]"
+)
 _BARE_RE = re.compile(r"(?:" + _NCN + "|" + _NAR + r")$")
 #: 五、六十年代, 一、二年级: the next numeral follows on — a numeral list, not a heading
 _NUMERAL_LIST_RE = re.compile(r"[一二三四五六七八九十]")
@@ -123,6 +129,8 @@ def opening(ln: Line) -> Found | None:
 
 def line_marker(text: str) -> Found | None:
     """The marker that opens a paragraph, if any."""
+    if not LINE_FIRST_RE.match(text):
+        return None
     m = _LINE_RE.match(text)
     if m is None:
         bare = _BARE_RE.match(text)

@@ -50,6 +50,7 @@ _WS_RE = re.compile(r"[\s" + _INVISIBLE + r"]+")
 _INVISIBLE_RE = re.compile("[" + _INVISIBLE + "]")
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1b\x7f]")
 _MAX_DIAGNOSED = 20
+_FULLWIDTH_RE = re.compile("[\uff01-\uff5e]")  # full-width ASCII forms: one to one under NFKC
 
 
 @dataclass
@@ -60,7 +61,7 @@ class CleanView:
     omap: OffsetMap
     pinyin: list[tuple[int, int]] = field(default_factory=list)  # annotation spans, sorted
     diagnostics: list[dict[str, Any]] = field(default_factory=list)
-    suspect: bool = False  # the input holds invisible characters
+    invisible: bool = False  # invisible characters were deleted (not only annotations)
 
 
 def check_text(text: str) -> bool:
@@ -92,7 +93,7 @@ def clean_view(text: str, suspect: bool = True) -> CleanView:
         parts.append(text[pos:a])
         pos = b
     parts.append(text[pos:])
-    view = CleanView("".join(parts), OffsetMap(deletions), pinyin)
+    view = CleanView("".join(parts), OffsetMap(deletions), pinyin, invisible=bool(invisible))
     for controls, m in enumerate(_CONTROL_RE.finditer(text) if invisible else (), 1):
         if controls <= _MAX_DIAGNOSED:
             view.diagnostics.append(
@@ -134,13 +135,6 @@ def _t2s_table() -> dict[int, str]:
 def simplify(s: str) -> str:
     """Short string → simplified script, full-width forms folded; same length as ``s``."""
     folded = s.translate(_t2s_table())
-    if any("\uff01" <= c <= "\uff5e" for c in folded):
-        folded = "".join(
-            unicodedata.normalize("NFKC", c) if "\uff01" <= c <= "\uff5e" else c for c in folded
-        )
+    if _FULLWIDTH_RE.search(folded):
+        folded = _FULLWIDTH_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), folded)
     return folded
-
-
-def key(s: str) -> str:
-    """Comparison key of a short string: simplified, white space and invisibles removed."""
-    return simplify(squash(s))

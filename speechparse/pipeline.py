@@ -51,6 +51,9 @@ class _Doc:
         self.raw = text
         self.view = view
         self.span = view.omap.span  # type: ignore[method-assign]  # one call less per node
+        # the clean text differs from the input only by removed annotations: a paragraph's
+        # text is its clean text (the input less removed parts, breaks joined)
+        self.clean_is_source = not view.invisible
         self.holes: list[tuple[int, int]] = []
         self._hole_starts: list[int] = []
         self.diagnostics: list[dict[str, Any]] = list(view.diagnostics)
@@ -282,12 +285,13 @@ def _content(doc: _Doc, body: Body, parts: list[Any]) -> list[Block]:
     """Blocks of one content list (recursion is bounded: nodes nest at most MAX_DEPTH deep)."""
     out: list[Block] = []
     paras = body.paragraphs
+    clean_is_source = doc.clean_is_source
     for part in parts:
         if type(part) is Part:
             if part.b > part.a:
                 para = paras[part.para]
                 span = doc.span(para.clean_pos(part.a), para.clean_end(part.b))
-                text = doc.source(span)
+                text = para.text[part.a : part.b] if clean_is_source else doc.source(span)
                 if text and not text.isspace():
                     out.append(trusted(Paragraph, type="paragraph", text=text, span=span))
         else:

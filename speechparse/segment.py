@@ -22,7 +22,7 @@ from .classify import (
 )
 from .lines import SENTENCE_END, Line
 from .markers import opening
-from .normalize import key, squash
+from .normalize import simplify, squash
 from .numerals import ascii_to_int, cn_to_int
 
 _HEAD_TITLE_LINES = 3
@@ -96,7 +96,7 @@ class _Page:
             seen: dict[str, int] = {}
             for i, ln in enumerate(self.lines):
                 if ln.short and title_like(ln.compact):
-                    seen.setdefault(key(ln.compact), i)
+                    seen.setdefault(simplify(ln.compact), i)
             self._first_seen = seen
         return self._first_seen
 
@@ -187,7 +187,7 @@ def _numbered_title(page: _Page, i: int) -> tuple[tuple[str, str], int] | None:
             continue
         num = m.group("a") or m.group("b") or m.group("c")
         n = ascii_to_int(num) or cn_to_int(num)
-        stem = key(m.group("stem")) if kind == "suffix" else ""
+        stem = simplify(m.group("stem")) if kind == "suffix" else ""
         if n is None or (kind == "suffix" and (len(stem) < 2 or page.marker(i))):
             continue
         return (kind, stem), n
@@ -251,7 +251,7 @@ def _title_fragment(page: _Page, i: int, titles: list[int]) -> bool:
     second whole title (两个"…讲话"), stays out.
     """
     c = page.lines[i].compact
-    if len(c) > 16 or page.first_seen.get(key(c), i) < i:
+    if len(c) > 16 or page.first_seen.get(simplify(c), i) < i:
         return False
     return not (
         speech_title_words(c) and any(speech_title_words(page.lines[t].compact) for t in titles)
@@ -440,7 +440,11 @@ def _tail(page: _Page, plan: SpeechPlan, body_start: int, titles: set[str]) -> i
     while i >= body_start:
         ln = lines[i]
         c = ln.compact
-        if page.chrome(i) is not None or key(c) in titles or (end == i + 1 and _same_list(page, i)):
+        if (
+            page.chrome(i) is not None
+            or simplify(c) in titles
+            or (end == i + 1 and _same_list(page, i))
+        ):
             end = i
         elif len(c) > 30 or c.endswith(SENTENCE_END) or line_form(c):
             break
@@ -471,9 +475,9 @@ def segment(lines: list[Line]) -> Segmentation:
             removed.append((plan.first, plan.title[0] - 1, "collection_header"))
         body_start = _head(page, plan, removed)
         known_titles = header_titles | (
-            {key("".join(lines[t].compact for t in plan.title))} if plan.title else set()
+            {simplify("".join(lines[t].compact for t in plan.title))} if plan.title else set()
         )
-        known_titles |= {key(lines[t].compact) for t in plan.title}
+        known_titles |= {simplify(lines[t].compact) for t in plan.title}
         last = _tail(page, plan, body_start, known_titles)
         if last < plan.end:
             _classify_run(page, last, plan.end, removed, None, tail=True)
@@ -523,7 +527,7 @@ def _body(
                 removed.append((i, i, "pagination"))
                 i += 1
                 continue
-            if title_like(c) and key(c) in titles and not page.marker(i):
+            if title_like(c) and simplify(c) in titles and not page.marker(i):
                 removed.append((i, i, "page_title"))
                 i += 1
                 continue
@@ -580,7 +584,7 @@ def _classify_run(
         elif kind is None:
             kind = "page_title" if lines[i].short and title_like(c) else "chrome"
         if titles is not None and lines[i].short and title_like(c):
-            titles.add(key(c))
+            titles.add(simplify(c))
         if removed and removed[-1][2] == kind and removed[-1][1] == i - 1:
             removed[-1] = (removed[-1][0], i, kind)
         else:

@@ -33,3 +33,38 @@ def test_line_marker(text: str, expect: str) -> None:
     assert found.info.style == style
     assert found.info.ordinal == int(ordinal)
     assert found.info.is_item == (kind == "item")
+
+
+def test_first_look_admits_every_marker_start() -> None:
+    """LINE_FIRST_RE spares the marker patterns lines that cannot open with a marker: no
+    character outside it may begin a match of either pattern (every BMP character tried
+    before the ends a marker can have)."""
+    from speechparse.markers import _BARE_RE, _LINE_RE, LINE_FIRST_RE
+
+    tails = [
+        "",
+        "、",
+        ".",
+        "．",
+        ")",
+        "）",
+        "是",
+        "，",
+        "一、",
+        "一）",
+        "1)",
+        "章",
+        "】",
+        "先",
+        "次",
+    ]
+    missed = []
+    for cp in range(0x20, 0x10000):
+        ch = chr(cp)
+        if 0xD800 <= cp < 0xE000 or LINE_FIRST_RE.match(ch):
+            continue
+        for mid in ("", "一", "1", "i"):
+            if any(_LINE_RE.match(ch + mid + t) or _BARE_RE.match(ch + mid + t) for t in tails):
+                missed.append(ch)
+                break
+    assert not missed, missed[:10]
