@@ -210,10 +210,13 @@ _CHROME_WEAK = re.compile(
     r"推荐|推薦|广告|廣告|来源[：:]|來源[：:]|作者[：:]|时间[：:]|時間[：:]|发布[：:]|發佈[：:]|"
     r"發布[：:]|编辑[：:]|編輯[：:]"
 )
-_METADATA_RE = re.compile(
-    r"(?:时间|時間|日期|来源|來源|作者|发布|發佈|發布|浏览|瀏覽|阅读|閱讀)[:：]|"
-    r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s{0,3}\d{1,2}:\d{2})?"
+#: a page's date / source / author line (each pattern opens with what the engine can skip
+#: by: a literal, a digit)
+_METADATA_WORD_RE = re.compile(
+    r"时间[:：]|時間[:：]|日期[:：]|来源[:：]|來源[:：]|作者[:：]|发布[:：]|發佈[:：]|發布[:：]|"
+    r"浏览[:：]|瀏覽[:：]|阅读[:：]|閱讀[:：]"
 )
+_DATE_RE = re.compile(r"\d\d{3}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _INTRO_RE = re.compile(
     r"下面是|以下是|以下为|以下為|全文如下|致辞全文|致辭全文|讲话全文|講話全文|为大家整理|為大家整理|供大家参考|供大家參考|仅供参考|僅供參考|欢迎阅读|歡迎閱讀|希望对|希望對|欢迎来到|歡迎來到"
 )
@@ -226,6 +229,11 @@ _RELATED_RE = re.compile(
     r"上一篇|下一篇|相关|相關|猜你喜欢|猜你喜歡|推荐|推薦|热门|熱門|延伸阅读|延伸閱讀|查看更多"
 )
 _WORDLESS_RE = re.compile(r"[\w]")
+#: a first look for the three checks above: any breadcrumb character, intro or furniture
+#: phrase (every alternative opens with a literal, so the engine skips by first characters)
+_FURNITURE_HINT_RE = re.compile(
+    "|".join((_CHROME_STRONG.pattern, _INTRO_RE.pattern, r">|›|»|＞|\||｜|网|網"))
+)
 _DISCLAIMER_RE = re.compile(r"版权|版權|侵权|侵權|免责|免責|本站|付费|付費|转载|轉載")
 _SENTENCE_PUNCT_RE = re.compile(r"[。！？]")
 #: a character every breadcrumb or site bar below holds (one class: a fast first look)
@@ -239,19 +247,27 @@ _BREADCRUMB_RE = re.compile(
 
 
 def chrome_kind(text: str, compact: str) -> str | None:
-    """A RemovedKind value when a line reads as page furniture, else None."""
+    """A RemovedKind value when a line reads as page furniture, else None.
+
+    ``compact`` is ``text`` less its white space (the same object when it has none).
+    """
     n = len(compact)
     if n <= 80 and not _WORDLESS_RE.search(compact):
         return "chrome"  # rules and symbols only: ***, :::, ------
-    if n <= 80 and _BREADCRUMB_HINT_RE.search(text) and _BREADCRUMB_RE.search(text):
-        return "chrome"  # 首页 > 栏目 > 正文
-    if _INTRO_RE.search(compact) and (n < 200):
-        return "intro"
-    if _CHROME_STRONG.search(text):
-        if _RELATED_RE.search(compact):
-            return "related"
-        return "disclaimer" if _DISCLAIMER_RE.search(compact) else "chrome"
-    if n <= 40 and _METADATA_RE.search(text) and not _SENTENCE_PUNCT_RE.search(compact):
+    if _FURNITURE_HINT_RE.search(text) or (compact is not text and _INTRO_RE.search(compact)):
+        if n <= 80 and _BREADCRUMB_HINT_RE.search(text) and _BREADCRUMB_RE.search(text):
+            return "chrome"  # 首页 > 栏目 > 正文
+        if _INTRO_RE.search(compact) and (n < 200):
+            return "intro"
+        if _CHROME_STRONG.search(text):
+            if _RELATED_RE.search(compact):
+                return "related"
+            return "disclaimer" if _DISCLAIMER_RE.search(compact) else "chrome"
+    if (
+        n <= 40
+        and (_METADATA_WORD_RE.search(text) or _DATE_RE.search(text))
+        and not _SENTENCE_PUNCT_RE.search(compact)
+    ):
         return "metadata"
     if n <= 24 and not compact.endswith(("。", "！", "!")):
         hits = len(_CHROME_WEAK.findall(compact))

@@ -34,8 +34,15 @@ class Line:
 def make_line(start: int, text: str) -> Line:
     """The Line for stripped ``text`` at clean index ``start``."""
     n = len(text)
-    compact = text if n > _COMPACT_MAX else "".join(text.split())
-    return Line(start, start + n, text, compact, n <= _SHORT)
+    return Line(start, start + n, text, _compact(text), n <= _SHORT)
+
+
+def _compact(text: str) -> str:
+    """``text`` less white space; ``text`` itself when it has none or is long prose."""
+    if len(text) > _COMPACT_MAX:
+        return text
+    parts = text.split()
+    return text if len(parts) == 1 else "".join(parts)
 
 
 def split_lines(clean: str) -> list[Line]:
@@ -54,8 +61,7 @@ def split_lines(clean: str) -> list[Line]:
             continue
         start += len(seg) - len(seg.lstrip())
         n = len(stripped)
-        compact = stripped if n > _COMPACT_MAX else "".join(stripped.split())
-        append(Line(start, start + n, stripped, compact, n <= _SHORT))
+        append(Line(start, start + n, stripped, _compact(stripped), n <= _SHORT))
     return out
 
 

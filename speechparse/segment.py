@@ -47,6 +47,18 @@ _SUBTITLE_RE = re.compile(r"^(?:——|—|－－|--|──)")
 _FOOTNOTE_START_RE = re.compile(
     r"^(?:注释|註釋|注解|脚注|腳註|参考文献|參考文獻|参考资料|參考資料|附件|附录|附錄|注|註)\s{0,2}(?:[:：]|[0-9０-９]|$)"
 )
+_FOOTNOTE_FIRST = frozenset("注註脚腳参參附")
+
+
+def _footnote_start(compact: str) -> bool:
+    """A short line that opens notes, references or attachments (注释：, 参考文献, 附件1)."""
+    return (
+        compact[0] in _FOOTNOTE_FIRST
+        and len(compact) <= 30
+        and _FOOTNOTE_START_RE.match(compact) is not None
+    )
+
+
 _TOC_LABEL_RE = re.compile(
     r"^(?:目\s{0,3}录|目\s{0,3}錄|提\s{0,2}纲|提\s{0,2}綱|目次|大纲|大綱)\s{0,2}[:：]?$"
 )
@@ -55,6 +67,8 @@ _NEXTPAGE_RE = re.compile(
     r"|^下一[页頁]$|^上一[页頁]$|^[—\-－–─]{1,2}\s{0,2}[0-9]{1,3}\s{0,2}[—\-－–─]{1,2}$"
 )
 _BODY_MIN = 16
+_COLONS = ("：", ":")
+_FRAGMENT_MAX = 16  # a title broken over lines: its fragments are this short
 
 
 @dataclass
@@ -91,11 +105,12 @@ class _Page:
 
     @property
     def first_seen(self) -> dict[str, int]:
-        """Key of every short title-like line → the index where it first stands."""
+        """Key of every title-like line of at most FRAGMENT_MAX characters → where it first
+        stands (only such lines are looked up: a title fragment is that short)."""
         if self._first_seen is None:
             seen: dict[str, int] = {}
             for i, ln in enumerate(self.lines):
-                if ln.short and title_like(ln.compact):
+                if len(ln.compact) <= _FRAGMENT_MAX and title_like(ln.compact):
                     seen.setdefault(simplify(ln.compact), i)
             self._first_seen = seen
         return self._first_seen
@@ -251,7 +266,7 @@ def _title_fragment(page: _Page, i: int, titles: list[int]) -> bool:
     second whole title (两个"…讲话"), stays out.
     """
     c = page.lines[i].compact
-    if len(c) > 16 or page.first_seen.get(simplify(c), i) < i:
+    if len(c) > _FRAGMENT_MAX or page.first_seen.get(simplify(c), i) < i:
         return False
     return not (
         speech_title_words(c) and any(speech_title_words(page.lines[t].compact) for t in titles)
@@ -293,15 +308,15 @@ def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
         starts[i] = [i + 1] if bare and i + 1 < len(lines) and page.title_candidate(i + 1) else [i]
     coll_set = set(titled)
     last_start = -1
-    for i in range(len(lines)):
+    for i, ln in enumerate(lines):
         if i in coll_set:
             last_start = i
             continue
-        if _titled_after_closing(page, i):  # 谢谢大家！ then the next speech's title
+        if ln.short and _titled_after_closing(page, i):  # 谢谢大家！ then the next title
             starts[i] = [i]
             last_start = i
             continue
-        if not page.salutation(i):
+        if not ln.compact.endswith(_COLONS) or not page.salutation(i):  # 同志们：
             continue
         # a salutation just below a collection title belongs to that speech
         if (
@@ -452,7 +467,7 @@ def _tail(page: _Page, plan: SpeechPlan, body_start: int, titles: set[str]) -> i
     # notes, references and attachment lists after the speech
     for k in range(max(body_start + 1, end - 40), end):
         ln = lines[k]
-        if len(ln.compact) <= 30 and _FOOTNOTE_START_RE.match(ln.compact):
+        if _footnote_start(ln.compact):
             end = k
             break
     return end
@@ -569,7 +584,7 @@ def _classify_run(
     for i in range(a, b):
         c = lines[i].compact
         kind = page.chrome(i)
-        if tail and (footnote or (len(c) <= 30 and _FOOTNOTE_START_RE.match(c))):
+        if tail and (footnote or _footnote_start(c)):
             footnote = True
             kind = "footnote"
         elif _TOC_LABEL_RE.match(c):
