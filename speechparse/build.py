@@ -34,15 +34,9 @@ class Event:
     para: int
     found: Found
     ordinal: int
+    info: MarkerInfo  # found.info, and its style, at hand
+    style: str
     run_in: bool = False  # a line-start heading with body text after it in its paragraph
-
-    @property
-    def style(self) -> str:
-        return self.found.info.style
-
-    @property
-    def info(self) -> MarkerInfo:
-        return self.found.info
 
 
 @dataclass(slots=True)
@@ -50,6 +44,7 @@ class Node:
     event: Event
     level: int
     content: list[Any] = field(default_factory=list)  # Nodes and paragraph parts
+    heading: Any = None  # where its heading lies (set by outline.build_body)
 
 
 def select_series(cands: list[tuple[int, Found]]) -> list[Event]:
@@ -106,7 +101,11 @@ def select_series(cands: list[tuple[int, Found]]) -> list[Event]:
         if keep[k]:
             last_kept = k
     close_seq()
-    return [Event(para, f, ordinals[k]) for k, (para, f) in enumerate(cands) if keep[k]]
+    return [
+        Event(para, f, ordinals[k], f.info, f.info.style)
+        for k, (para, f) in enumerate(cands)
+        if keep[k]
+    ]
 
 
 @dataclass(slots=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .classify import MarkerInfo, marker_info
 from .lines import UNSEEN, Line
@@ -97,12 +98,12 @@ def _numeral_list(ordinal: int, text: str, pos: int) -> bool:
     return m is not None and "一二三四五六七八九十".index(m.group()) + 1 == ordinal + 1
 
 
-_WS_RE = re.compile(r"[\s]+")
-
-
 @dataclass(slots=True)
 class Found:
-    """A marker candidate in a paragraph: ``[start, end)`` in the paragraph text."""
+    """A marker candidate in a paragraph: ``[start, end)`` in the paragraph text.
+
+    Never changed once made: lines that open with the same marker text share one.
+    """
 
     start: int
     end: int
@@ -113,7 +114,7 @@ class Found:
 
 
 def _token(raw: str) -> tuple[str, bool]:
-    compact = _WS_RE.sub("", raw)
+    compact = "".join(raw.split())
     if len(compact) > 2 and compact[-1] == "是" and compact[-2] in "。.．":
         return compact[:-2] + "是", True
     return compact, False
@@ -131,21 +132,26 @@ def line_marker(text: str) -> Found | None:
     """The marker that opens a paragraph, if any."""
     if not LINE_FIRST_RE.match(text):
         return None
-    m = _LINE_RE.match(text)
+    m = _LINE_RE.match(text) or _BARE_RE.match(text)
     if m is None:
-        bare = _BARE_RE.match(text)
-        if bare is None:
-            return None
-        m = bare
-    tok, _ = _token(m.group())
+        return None
+    found = _line_found(m.group())
+    if found is None:
+        return None
+    style = found.info.style
+    if style == "cn_dun" and _numeral_list(found.info.ordinal, text, found.end):
+        return None
+    if (style == "bare_cn" or style == "bare_ar") and found.end < len(text):
+        return None
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _line_found(raw: str) -> Found | None:
+    """The Found for line-start marker text ``raw`` (shared by every line opening with it)."""
+    tok, _ = _token(raw)
     info = marker_info(tok)
-    if info is None:
-        return None
-    if info.style == "cn_dun" and _numeral_list(info.ordinal, text, m.end()):
-        return None
-    if info.style in ("bare_cn", "bare_ar") and m.end() < len(text):
-        return None
-    return Found(0, m.end(), tok, info, inline=False)
+    return None if info is None else Found(0, len(raw), tok, info, inline=False)
 
 
 def inline_markers(text: str, start: int) -> list[Found]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -180,6 +181,21 @@ def trusted(cls: type[M], **fields: Any) -> M:
     _set_extra(obj, None)
     _set_private(obj, None)
     return obj
+
+
+def trusted_many(cls: type[M], rows: Iterable[dict[str, Any]]) -> list[M]:
+    """``[trusted(cls, **row) for row in rows]`` in one tight loop (thousands of rows)."""
+    fields_set = _ALL_FIELDS.get(cls) or _fields_of(cls)
+    out: list[M] = []
+    append = out.append
+    for row in rows:
+        obj = _new(cls)
+        _set(obj, "__dict__", row)
+        _set_fields_set(obj, fields_set)
+        _set_extra(obj, None)
+        _set_private(obj, None)
+        append(obj)
+    return out
 
 
 def _fields_of(cls: type[BaseModel]) -> set[str]:

@@ -50,8 +50,7 @@ class Heading:
 @dataclass
 class Body:
     paragraphs: list[Paragraph]
-    root: list[Node | Part]
-    headings: dict[int, Heading]  # id(node) → heading range
+    root: list[Node | Part]  # a Node's heading range is its ``heading`` (a Heading)
     diagnostics: list[tuple[str, str, Event]]
 
 
@@ -61,14 +60,17 @@ def paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Found | None]]:
     heads: list[Found | None] = []
     for ln in lines:
         found = opening(ln)
-        if paras:
+        if paras and found is None:  # a line that opens with a marker starts a paragraph
             prev = paras[-1]
-            bare = heads[-1] is not None and heads[-1].info.style.startswith("bare_")
-            if bare and len(prev) == 1 and found is None and _heading_line(ln):
-                prev.append(ln)
-                continue
-            heading = len(prev) == 1 and heads[-1] is not None and len(prev[0].text) < _HEADING_LINE
-            if joins(prev[-1], ln, found is not None, heading):
+            head = heads[-1]
+            if head is not None and len(prev) == 1:
+                if head.info.style.startswith("bare_") and _heading_line(ln):
+                    prev.append(ln)  # a bare numeral line takes the next as its heading
+                    continue
+                heading = len(prev[0].text) < _HEADING_LINE
+            else:
+                heading = False
+            if joins(prev[-1], ln, False, heading):
                 prev.append(ln)
                 continue
         paras.append([ln])
@@ -131,13 +133,14 @@ def build_body(lines: list[Line]) -> Body:
         h = heads[k]
         if h is not None:
             cands.append((k, h))
-        cands.extend((k, f) for f in inline_markers(p.text, h.end if h else 0))
+        inline = inline_markers(p.text, h.end if h else 0)
+        if inline:
+            cands.extend((k, f) for f in inline)
     events = select_series(cands)
     by_para: dict[int, list[Event]] = {}
     for e in events:
         by_para.setdefault(e.para, []).append(e)
     tb = TreeBuilder(events)
-    headings: dict[int, Heading] = {}
     for k, p in enumerate(paras):
         evs = by_para.get(k)
         text = p.text
@@ -160,8 +163,8 @@ def build_body(lines: list[Line]) -> Body:
             if not e.found.inline:
                 e.run_in = body_from < len(text)
             node = tb.marker(e)
-            headings[id(node)] = Heading(k, e.found.end, h_end, drop)
+            node.heading = Heading(k, e.found.end, h_end, drop)
             if body_from < nxt:
                 node.content.append(Part(k, body_from, nxt))
             pos = nxt
-    return Body(paras, tb.root, headings, tb.diagnostics)
+    return Body(paras, tb.root, tb.diagnostics)

@@ -24,6 +24,7 @@ from .model import (
     Severity,
     Speech,
     trusted,
+    trusted_many,
 )
 from .model import Line as LineNode
 from .normalize import CleanView, check_text, clean_view
@@ -166,7 +167,9 @@ def _removed(doc: _Doc, lines: list[Line], runs: list[tuple[int, int, str]]) -> 
 
 def _pinyin(raw: str, spans: list[tuple[int, int]], i: int, j: int) -> list[Removed]:
     kind = RemovedKind.PINYIN
-    return [trusted(Removed, kind=kind, text=raw[a:b], span=(a, b)) for a, b in spans[i:j]]
+    return trusted_many(
+        Removed, ({"kind": kind, "text": raw[a:b], "span": (a, b)} for a, b in spans[i:j])
+    )
 
 
 def _line_node(
@@ -305,7 +308,7 @@ def _numbered(doc: _Doc, body: Body, node: Node) -> Section | Item:
     found = e.found
     para = body.paragraphs[e.para]
     m_span = doc.span(para.clean_pos(found.start), para.clean_end(found.end))
-    h = body.headings[id(node)]
+    h = node.heading
     heading = para.text[h.a : h.b]
     if h.drop:
         heading = "".join(c for k, c in enumerate(heading, h.a) if k not in h.drop)
