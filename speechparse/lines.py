@@ -102,6 +102,14 @@ class Paragraph:
         k = bisect_right(self._offsets, i) - 1
         return self.lines[k].start + i - self._offsets[k]
 
+    def clean_range(self, a: int, b: int) -> tuple[int, int]:
+        """Clean-text span of paragraph-text range ``[a, b)``."""
+        lines = self.lines
+        if len(lines) == 1:
+            start = lines[0].start
+            return start + a, start + b
+        return self.clean_pos(a), self.clean_end(b)
+
     def clean_end(self, i: int) -> int:
         """Clean-text end for a paragraph-text end index ``i`` (just after character i-1)."""
         if i <= 0:

@@ -42,10 +42,13 @@ _PINYIN_RE = re.compile(
     + "]{1,8}[)）]"
 )
 _INVISIBLE_RUN_RE = re.compile("[" + _INVISIBLE + "]{1,64}")
-#: one character worth a closer look: an invisible one or a lone surrogate.  A single class
-#: is searched fast (the engine skips by it); most pages have none.
-_SUSPECT_RE = re.compile("[" + _INVISIBLE + "\ud800-\udfff]")
+#: one character worth a closer look: an invisible one, a toned vowel (a pinyin annotation
+#: holds one) or a lone surrogate.  A single class is searched fast (the engine skips by it);
+#: most pages have none.
+_SUSPECT_RE = re.compile("[" + _INVISIBLE + _TONED + "\ud800-\udfff]")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_TONED_RE = re.compile("[" + _TONED + "]")
+_UNREADABLE_RE = re.compile("[" + _INVISIBLE + "\ud800-\udfff]")
 _WS_RE = re.compile(r"[\s" + _INVISIBLE + r"]+")
 _INVISIBLE_RE = re.compile("[" + _INVISIBLE + "]")
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1b\x7f]")
@@ -64,26 +67,41 @@ class CleanView:
     invisible: bool = False  # invisible characters were deleted (not only annotations)
 
 
-def check_text(text: str) -> bool:
-    """Raise InvalidText on a lone surrogate; tell whether invisible characters are present."""
-    if _SUSPECT_RE.search(text) is None:
-        return False
-    m = _SURROGATE_RE.search(text)
-    if m:
+@dataclass(frozen=True)
+class Suspects:
+    """What check_text saw: may the page hold invisible characters, pinyin annotations?"""
+
+    invisible: bool = True
+    pinyin: bool = True
+
+
+def check_text(text: str) -> Suspects:
+    """Raise InvalidText on a lone surrogate; say what clean_view has to look for."""
+    first = _SUSPECT_RE.search(text)
+    if first is None:
+        return Suspects(invisible=False, pinyin=False)
+    at = first.start()  # nothing suspect stands before it
+    toned = first.group() in _TONED
+    other = _UNREADABLE_RE.search(text, at)  # an invisible character or a lone surrogate
+    bad = other and _SURROGATE_RE.search(text, other.start())
+    if bad:
         raise InvalidText(
-            f"lone surrogate U+{ord(m.group()):04X} at index {m.start()}: not valid Unicode "
+            f"lone surrogate U+{ord(bad.group()):04X} at index {bad.start()}: not valid Unicode "
             "text; decode bytes with parse_bytes(errors='replace') or clean the str first"
         )
-    return True
+    return Suspects(
+        invisible=other is not None,
+        pinyin=toned or _TONED_RE.search(text, at) is not None,
+    )
 
 
-def clean_view(text: str, suspect: bool = True) -> CleanView:
+def clean_view(text: str, suspects: Suspects = Suspects()) -> CleanView:
     """Delete pinyin annotations and invisible characters, keeping a map to the input.
 
-    ``suspect=False`` (check_text found no invisible character) skips their search.
+    ``suspects`` (from check_text) spares the searches for what the page does not hold.
     """
-    pinyin = [m.span() for m in _PINYIN_RE.finditer(text)] if "(" in text or "（" in text else []
-    invisible = [m.span() for m in _INVISIBLE_RUN_RE.finditer(text)] if suspect else []
+    pinyin = [m.span() for m in _PINYIN_RE.finditer(text)] if suspects.pinyin else []
+    invisible = [m.span() for m in _INVISIBLE_RUN_RE.finditer(text)] if suspects.invisible else []
     deletions = sorted(pinyin + invisible) if invisible else pinyin
     if not deletions:
         return CleanView(text, OffsetMap())

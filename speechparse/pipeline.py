@@ -9,6 +9,7 @@ from typing import Any
 
 from .build import Node
 from .lines import Line, make_line, split_lines
+from .lines import Paragraph as Para
 from .model import (
     SCHEMA_VERSION,
     Block,
@@ -55,6 +56,7 @@ class _Doc:
         # the clean text differs from the input only by removed annotations: a paragraph's
         # text is its clean text (the input less removed parts, breaks joined)
         self.clean_is_source = not view.invisible
+        self.identity = view.omap.identity  # clean indices are input indices
         self.holes: list[tuple[int, int]] = []
         self._hole_starts: list[int] = []
         self.diagnostics: list[dict[str, Any]] = list(view.diagnostics)
@@ -66,6 +68,11 @@ class _Doc:
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         return self.view.omap.span(a, b)
+
+    def para_span(self, para: Para, a: int, b: int) -> tuple[int, int]:
+        """Input span of paragraph-text range ``[a, b)``."""
+        rng = para.clean_range(a, b)
+        return rng if self.identity else self.span(*rng)
 
     def source(self, span: tuple[int, int]) -> str:
         """The input under ``span`` less removed parts, line breaks joined."""
@@ -125,7 +132,7 @@ def run(text: str, extra_diagnostics: list[Diagnostic] | None = None) -> Documen
 
 
 def _run(text: str, extra_diagnostics: list[Diagnostic] | None) -> Document:
-    view = clean_view(text, suspect=check_text(text))
+    view = clean_view(text, check_text(text))
     doc = _Doc(text, view)
     lines = split_lines(view.text)
     seg = segment(lines)
@@ -278,8 +285,7 @@ def _clean_offset(ln: Line, compact_len: int) -> int:
 def _blocks(doc: _Doc, body: Body) -> list[Block]:
     """Intermediate parts and nodes → model blocks."""
     for code, message, e in body.diagnostics:
-        para = body.paragraphs[e.para]
-        span = doc.span(para.clean_pos(e.found.start), para.clean_end(e.found.end))
+        span = doc.para_span(body.paragraphs[e.para], e.found.start, e.found.end)
         doc.diag(DiagnosticCode(code), message, span, Severity.INFO)
     return _content(doc, body, body.root)
 
@@ -289,11 +295,12 @@ def _content(doc: _Doc, body: Body, parts: list[Any]) -> list[Block]:
     out: list[Block] = []
     paras = body.paragraphs
     clean_is_source = doc.clean_is_source
+    para_span = doc.para_span
     for part in parts:
         if type(part) is Part:
             if part.b > part.a:
                 para = paras[part.para]
-                span = doc.span(para.clean_pos(part.a), para.clean_end(part.b))
+                span = para_span(para, part.a, part.b)
                 text = para.text[part.a : part.b] if clean_is_source else doc.source(span)
                 if text and not text.isspace():
                     out.append(trusted(Paragraph, type="paragraph", text=text, span=span))
@@ -307,7 +314,7 @@ def _numbered(doc: _Doc, body: Body, node: Node) -> Section | Item:
     e = node.event
     found = e.found
     para = body.paragraphs[e.para]
-    m_span = doc.span(para.clean_pos(found.start), para.clean_end(found.end))
+    m_span = doc.para_span(para, found.start, found.end)
     h = node.heading
     heading = para.text[h.a : h.b]
     if h.drop:
@@ -336,7 +343,7 @@ def _numbered(doc: _Doc, body: Body, node: Node) -> Section | Item:
     children = _content(doc, body, node.content)
     end = m_span[1]
     if h.b > h.a:
-        end = doc.span(para.clean_pos(h.a), para.clean_end(h.b))[1]
+        end = doc.para_span(para, h.a, h.b)[1]
     if children:  # siblings are in order: the last child ends last
         end = max(end, children[-1].span[1])
     cls: type[Section | Item] = Item if e.info.is_item else Section

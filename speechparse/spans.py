@@ -29,6 +29,11 @@ class OffsetMap:
         self._clean_starts = [0, *(b - s for (_, b), s in zip(ranges, shifts[1:], strict=True))]
         self._shifts = shifts
 
+    @property
+    def identity(self) -> bool:
+        """Nothing was deleted: clean indices are original indices."""
+        return len(self._shifts) == 1
+
     def to_original(self, i: int) -> int:
         if len(self._shifts) == 1:
             return i
