@@ -16,7 +16,7 @@ from how speeches are written:
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from .classify import MarkerInfo
@@ -37,14 +37,6 @@ class Event:
     info: MarkerInfo  # found.info, and its style, at hand
     style: str
     run_in: bool = False  # a line-start heading with body text after it in its paragraph
-
-
-@dataclass(slots=True)
-class Node:
-    event: Event
-    level: int
-    content: list[Any] = field(default_factory=list)  # Nodes and paragraph parts
-    heading: Any = None  # where its heading lies (set by outline.build_body)
 
 
 def select_series(cands: list[tuple[int, Found]]) -> list[Event]:
@@ -110,15 +102,22 @@ def select_series(cands: list[tuple[int, Found]]) -> list[Event]:
 
 @dataclass(slots=True)
 class _Frame:
+    """One open level: the marker that opened it and the list its content goes to."""
+
     styles: set[str]
-    node: Node
+    event: Event
+    content: list[Any]
     last: int
     inline: bool
     para: int
 
 
 class TreeBuilder:
-    """Feeds events and paragraph parts in reading order; keeps the open levels on a stack."""
+    """Feeds events and paragraph blocks in reading order; keeps the open levels on a stack.
+
+    It only places things: ``place`` says at which level a marker goes, the caller makes
+    its block, and ``push`` opens the level with the block's content list.
+    """
 
     def __init__(self, events: list[Event]) -> None:
         self.root: list[Any] = []
@@ -170,10 +169,10 @@ class TreeBuilder:
     # ---------------------------------------------------------------- feeding
 
     def container(self) -> list[Any]:
-        return self.stack[-1].node.content if self.stack else self.root
+        return self.stack[-1].content if self.stack else self.root
 
-    def text(self, part: Any) -> None:
-        self.container().append(part)
+    def text(self, block: Any) -> None:
+        self.container().append(block)
 
     def close_all(self) -> None:
         """Back to the speech's top level."""
@@ -183,26 +182,28 @@ class TreeBuilder:
         """A paragraph with no marker of its own begins: leave finished run-in levels."""
         while self.stack:
             top = self.stack[-1]
-            finished = top.node.event.run_in and top.para != para
+            finished = top.event.run_in and top.para != para
             if finished and not self._goes_on(len(self.stack) - 1, running=0):
                 self.stack.pop()
                 continue
             break
 
-    def marker(self, event: Event) -> Node:
-        """Place one marker and return its node (now the innermost open level)."""
+    def place(self, event: Event) -> int:
+        """The level (1 = top) of the next marker; the levels below it are closed."""
         self._pos += 1
         depth = self._find_level(event)
         if depth >= MAX_DEPTH:
             depth = MAX_DEPTH - 1
             self.diagnostics.append(("depth_flattened", f"nesting deeper than {MAX_DEPTH}", event))
         del self.stack[depth:]
-        node = Node(event, depth + 1)
-        (self.stack[-1].node.content if self.stack else self.root).append(node)
+        return depth + 1
+
+    def push(self, event: Event, block: Any, content: list[Any]) -> None:
+        """Add the block made for ``event`` and open its level (``content``: its children)."""
+        self.container().append(block)
         self.stack.append(
-            _Frame({event.style}, node, event.ordinal, event.found.inline, event.para)
+            _Frame({event.style}, event, content, event.ordinal, event.found.inline, event.para)
         )
-        return node
 
     def _find_level(self, e: Event) -> int:
         """Stack depth at which ``e`` goes (its siblings' frame, or one past the top)."""
@@ -232,7 +233,7 @@ class TreeBuilder:
             # style that starts past 1 does not nest under list items at all
             while (
                 depth
-                and self.stack[depth - 1].node.event.info.is_item
+                and self.stack[depth - 1].event.info.is_item
                 and (e.ordinal > 1 or self.stack[depth - 1].inline)
             ):
                 depth -= 1

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any, Protocol
 
-from .build import Event, Node, TreeBuilder, select_series
+from .build import Event, TreeBuilder, select_series
 from .lines import PARTICLES, Line, Paragraph, joins
 from .markers import Found, inline_markers, opening
 
@@ -31,27 +32,31 @@ _PERORATION_RE = re.compile(
 
 
 @dataclass(slots=True)
-class Part:
-    """A piece of paragraph ``para``: ``[a, b)`` in its text."""
-
-    para: int
-    a: int
-    b: int
-
-
-@dataclass(slots=True)
 class Heading:
-    para: int
+    """Where a marker's heading lies in its paragraph's text: ``[a, b)``."""
+
     a: int
     b: int
     drop: tuple[int, ...] = ()  # full stops inside it that the page put there (。⏎的)
 
 
+class Sink(Protocol):
+    """What build_body makes its blocks with (pipeline.py makes the model's blocks)."""
+
+    def paragraph(self, para: Paragraph, a: int, b: int) -> Any | None:
+        """The block for text ``[a, b)`` of ``para``, or None when there is no text."""
+
+    def numbered(
+        self, event: Event, level: int, para: Paragraph, heading: Heading
+    ) -> tuple[Any, list[Any]]:
+        """The block for a marker at ``level``, and the list its content goes to."""
+
+
 @dataclass
 class Body:
+    root: list[Any]  # the sink's blocks, nested
     paragraphs: list[Paragraph]
-    root: list[Node | Part]  # a Node's heading range is its ``heading`` (a Heading)
-    diagnostics: list[tuple[str, str, Event]]
+    diagnostics: list[tuple[str, str, Event]]  # (code, message, marker) from level inference
 
 
 def paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Found | None]]:
@@ -126,7 +131,8 @@ def _skip_term(text: str, i: int, b: int) -> int:
     return i
 
 
-def build_body(lines: list[Line]) -> Body:
+def build_body(lines: list[Line], sink: Sink) -> Body:
+    """The blocks of a speech's body, made by ``sink`` and nested as the markers say."""
     paras, heads = paragraphs(lines)
     cands: list[tuple[int, Found]] = []
     for k, p in enumerate(paras):
@@ -141,6 +147,7 @@ def build_body(lines: list[Line]) -> Body:
     for e in events:
         by_para.setdefault(e.para, []).append(e)
     tb = TreeBuilder(events)
+    paragraph = sink.paragraph
     for k, p in enumerate(paras):
         evs = by_para.get(k)
         text = p.text
@@ -148,23 +155,25 @@ def build_body(lines: list[Line]) -> Body:
             if _PERORATION_RE.match(text) and k >= len(paras) // 2:
                 tb.close_all()  # "同志们，…": the speaker turns to the audience again
             tb.unmarked_paragraph(k)
-            tb.text(Part(k, 0, len(text)))
+            if (block := paragraph(p, 0, len(text))) is not None:
+                tb.text(block)
             continue
         if evs[0].found.start > 0:
             tb.unmarked_paragraph(k)
         pos = 0
         for j, e in enumerate(evs):
+            found = e.found
             nxt = evs[j + 1].found.start if j + 1 < len(evs) else len(text)
-            if e.found.start > pos:
-                tb.text(Part(k, pos, e.found.start))
-            glued = not e.found.inline and not e.info.is_item
-            h_end, drop = _heading_end(p, e.found.end, nxt, glued)
+            if found.start > pos and (block := paragraph(p, pos, found.start)) is not None:
+                tb.text(block)
+            glued = not found.inline and not e.info.is_item
+            h_end, drop = _heading_end(p, found.end, nxt, glued)
             body_from = _skip_term(text, h_end, nxt)
-            if not e.found.inline:
+            if not found.inline:
                 e.run_in = body_from < len(text)
-            node = tb.marker(e)
-            node.heading = Heading(k, e.found.end, h_end, drop)
-            if body_from < nxt:
-                node.content.append(Part(k, body_from, nxt))
+            node, content = sink.numbered(e, tb.place(e), p, Heading(found.end, h_end, drop))
+            tb.push(e, node, content)
+            if body_from < nxt and (block := paragraph(p, body_from, nxt)) is not None:
+                content.append(block)
             pos = nxt
-    return Body(paras, tb.root, tb.diagnostics)
+    return Body(tb.root, paras, tb.diagnostics)

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left
 from typing import Any
 
-from .build import Node
+from .build import Event
 from .lines import Line, make_line, split_lines
 from .lines import Paragraph as Para
 from .model import (
@@ -29,7 +29,7 @@ from .model import (
 )
 from .model import Line as LineNode
 from .normalize import CleanView, check_text, clean_view
-from .outline import Body, Part, build_body
+from .outline import Heading, build_body
 from .segment import SpeechPlan, segment
 
 _INDENT = " \t\u3000\xa0"
@@ -194,7 +194,7 @@ def _speech(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> Speech | None:
         return None
     first, last = lines[plan.first], lines[plan.end - 1]
     head = _head_fields(doc, lines, plan)
-    content = _blocks(doc, build_body(_body_lines(lines, plan)))
+    content = _content(doc, _body_lines(lines, plan))
     span = (doc.span(first.start, first.end)[0], doc.span(last.start, last.end)[1])
     return trusted(Speech, type="speech", **head, content=content, span=span)
 
@@ -282,81 +282,91 @@ def _clean_offset(ln: Line, compact_len: int) -> int:
     return len(ln.text)
 
 
-def _blocks(doc: _Doc, body: Body) -> list[Block]:
-    """Intermediate parts and nodes → model blocks."""
+def _content(doc: _Doc, lines: list[Line]) -> list[Block]:
+    """The model blocks of a speech's body lines."""
+    sink = _Blocks(doc)
+    body = build_body(lines, sink)
+    sink.finish()
     for code, message, e in body.diagnostics:
         span = doc.para_span(body.paragraphs[e.para], e.found.start, e.found.end)
         doc.diag(DiagnosticCode(code), message, span, Severity.INFO)
-    return _content(doc, body, body.root)
+    return body.root
 
 
-def _content(doc: _Doc, body: Body, parts: list[Any]) -> list[Block]:
-    """Blocks of one content list (recursion is bounded: nodes nest at most MAX_DEPTH deep)."""
-    out: list[Block] = []
-    paras = body.paragraphs
-    clean_is_source = doc.clean_is_source
-    para_span = doc.para_span
-    for part in parts:
-        if type(part) is Part:
-            if part.b > part.a:
-                para = paras[part.para]
-                span = para_span(para, part.a, part.b)
-                text = para.text[part.a : part.b] if clean_is_source else doc.source(span)
-                if text and not text.isspace():
-                    out.append(trusted(Paragraph, type="paragraph", text=text, span=span))
-        else:
-            out.append(_numbered(doc, body, part))
-    return out
+class _Blocks:
+    """Makes model blocks for outline.build_body (its Sink), straight from the clean text."""
 
+    def __init__(self, doc: _Doc) -> None:
+        self.doc = doc
+        self.made: list[Section | Item] = []  # in the order made: parents before children
 
-def _numbered(doc: _Doc, body: Body, node: Node) -> Section | Item:
-    """A Section or an Item from a node: marker, heading, then what falls under it."""
-    e = node.event
-    found = e.found
-    para = body.paragraphs[e.para]
-    m_span = doc.para_span(para, found.start, found.end)
-    h = node.heading
-    heading = para.text[h.a : h.b]
-    if h.drop:
-        heading = "".join(c for k, c in enumerate(heading, h.a) if k not in h.drop)
-    if len(heading.split()) > 1:
-        heading = _drop_cjk_gaps(heading)
-    heading = heading.strip().rstrip(_HEADING_TAIL)
-    marker_text = doc.raw[m_span[0] : m_span[1]]
-    if found.repaired:
-        marker_text = found.text
-        doc.diag(
-            DiagnosticCode.MARKER_REPAIRED,
-            "stray full stop inside a marker ignored",
-            m_span,
-            Severity.INFO,
-        )
-    elif marker_text != found.text:
-        marker_text = "".join(marker_text.split())
-        if len(marker_text) != len(found.text):
-            doc.diag(  # 一\u200b、: recognised through an invisible character, kept as written
-                DiagnosticCode.IGNORABLE_IN_MARKER,
-                "invisible character inside a marker ignored",
+    def paragraph(self, para: Para, a: int, b: int) -> Paragraph | None:
+        if b <= a:
+            return None
+        doc = self.doc
+        span = doc.para_span(para, a, b)
+        text = para.text[a:b] if doc.clean_is_source else doc.source(span)
+        if not text or text.isspace():
+            return None
+        return trusted(Paragraph, type="paragraph", text=text, span=span)
+
+    def numbered(
+        self, e: Event, level: int, para: Para, h: Heading
+    ) -> tuple[Section | Item, list[Block]]:
+        """A Section or an Item: marker, heading; its span ends with its heading until
+        ``finish`` extends it over its content."""
+        doc = self.doc
+        found = e.found
+        m_span = doc.para_span(para, found.start, found.end)
+        heading = para.text[h.a : h.b]
+        if h.drop:
+            heading = "".join(c for k, c in enumerate(heading, h.a) if k not in h.drop)
+        if len(heading.split()) > 1:
+            heading = _drop_cjk_gaps(heading)
+        heading = heading.strip().rstrip(_HEADING_TAIL)
+        marker_text = doc.raw[m_span[0] : m_span[1]]
+        if found.repaired:
+            marker_text = found.text
+            doc.diag(
+                DiagnosticCode.MARKER_REPAIRED,
+                "stray full stop inside a marker ignored",
                 m_span,
                 Severity.INFO,
             )
-    children = _content(doc, body, node.content)
-    end = m_span[1]
-    if h.b > h.a:
-        end = doc.para_span(para, h.a, h.b)[1]
-    if children:  # siblings are in order: the last child ends last
-        end = max(end, children[-1].span[1])
-    cls: type[Section | Item] = Item if e.info.is_item else Section
-    return trusted(
-        cls,
-        type="item" if e.info.is_item else "section",
-        marker=trusted(Marker, text=marker_text, style=e.style, ordinal=e.ordinal),
-        level=node.level,
-        heading=heading,
-        inline=found.inline,
-        content=children,
-        span=(m_span[0], end),
-    )
+        elif marker_text != found.text:
+            marker_text = "".join(marker_text.split())
+            if len(marker_text) != len(found.text):
+                doc.diag(  # 一\u200b、: recognised through an invisible character, kept as written
+                    DiagnosticCode.IGNORABLE_IN_MARKER,
+                    "invisible character inside a marker ignored",
+                    m_span,
+                    Severity.INFO,
+                )
+        end = doc.para_span(para, h.a, h.b)[1] if h.b > h.a else m_span[1]
+        content: list[Block] = []
+        is_item = e.info.is_item
+        cls: type[Section | Item] = Item if is_item else Section
+        block = trusted(
+            cls,
+            type="item" if is_item else "section",
+            marker=trusted(Marker, text=marker_text, style=e.style, ordinal=e.ordinal),
+            level=level,
+            heading=heading,
+            inline=found.inline,
+            content=content,
+            span=(m_span[0], end),
+        )
+        self.made.append(block)
+        return block, content
+
+    def finish(self) -> None:
+        """Extend each span over its content, children before parents."""
+        for block in reversed(self.made):
+            if block.content:  # siblings are in order: the last child ends last
+                a, b = block.span
+                end = block.content[-1].span[1]
+                if end > b:
+                    block.__dict__["span"] = (a, end)
 
 
 def _cover_rest(doc: _Doc, speeches: list[Speech], removed: list[Removed]) -> None:
