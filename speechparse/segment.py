@@ -546,8 +546,8 @@ def _body(
                 removed.append((i, i, "page_title"))
                 i += 1
                 continue
-            kind = page.chrome(i)
-            if kind in ("chrome", "disclaimer") and len(c) <= 40 and not page.marker(i):
+            kind = page.chrome(i) if len(c) <= 40 else None
+            if kind in ("chrome", "disclaimer") and not page.marker(i):
                 removed.append((i, i, kind))
                 i += 1
                 continue
