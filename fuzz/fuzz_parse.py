@@ -41,6 +41,10 @@ def _load_invariants() -> Check | None:
 
 
 INVARIANTS = _load_invariants()
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+trusted_differences: Callable[[Document], list[str]] = importlib.import_module(
+    "support"
+).trusted_differences  # the tree (built without validation) against pydantic's validation
 
 
 class InvariantViolation(AssertionError):
@@ -52,6 +56,8 @@ def check(text: str, doc: Document, how: str) -> None:
     json.loads(dumped)
     if Document.model_validate_json(dumped) != doc:
         raise InvariantViolation(f"{how}: JSON round trip differs")
+    if diff := trusted_differences(doc):
+        raise InvariantViolation(f"{how}: differs from its validation: {diff[0]}")
     if INVARIANTS is not None:
         bad = INVARIANTS(text, doc.model_dump(mode="json"))
         if bad:

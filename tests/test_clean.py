@@ -1,0 +1,68 @@
+"""The clean view (normalize.py): what check_text reports and what clean_view deletes."""
+
+from __future__ import annotations
+
+import pytest
+
+import speechparse
+from speechparse import InvalidText
+from speechparse.model import RemovedKind
+from speechparse.normalize import Suspects, check_text, clean_view
+
+
+@pytest.mark.parametrize(
+    ("text", "invisible", "pinyin"),
+    [
+        ("同志们：今天我们开会。", False, False),
+        ("會(huì)議(yì)", False, True),
+        ("一\u200b、加强领导", True, False),
+        ("會(huì)議\u200b", True, True),
+        ("\u200b會(huì)", True, True),  # the invisible character comes first
+        ("加强(jiaqiang)领导", False, False),  # no toned vowel: no annotation to look for
+    ],
+)
+def test_check_text_says_what_to_look_for(text: str, invisible: bool, pinyin: bool) -> None:
+    assert check_text(text) == Suspects(invisible=invisible, pinyin=pinyin)
+
+
+@pytest.mark.parametrize("text", ["abc\ud800def", "\u200babc\udc00", "會(huì)\ud83d"])
+def test_a_lone_surrogate_anywhere_is_refused_with_its_index(text: str) -> None:
+    at = next(i for i, c in enumerate(text) if "\ud800" <= c <= "\udfff")
+    with pytest.raises(InvalidText, match=f"index {at}:"):
+        check_text(text)
+
+
+def test_clean_view_deletes_annotations_and_invisibles_and_maps_back() -> None:
+    text = "全面加強(qiáng)黨(dǎng)的\u200b領導"
+    view = clean_view(text, check_text(text))
+    assert view.text == "全面加強黨的領導"
+    assert [text[a:b] for a, b in view.pinyin] == ["(qiáng)", "(dǎng)"]
+    assert view.invisible
+    i = view.text.index("黨")
+    assert text[view.omap.to_original(i)] == "黨"
+    assert view.omap.span(0, len(view.text)) == (0, len(text))
+
+
+def test_without_suspects_the_view_is_the_input() -> None:
+    text = "同志们：今天我们召开会议（一）。"
+    view = clean_view(text, check_text(text))
+    assert view.text == text and view.omap.identity and not view.pinyin
+
+
+def test_annotations_are_removed_records_and_cut_out_of_paragraphs() -> None:
+    text = "同志們：\n我們要全面加強(qiáng)黨(dǎng)的領導，推動工作。\n謝謝大家！\n"
+    doc = speechparse.parse(text)
+    pinyin = [r for r in doc.removed if r.kind is RemovedKind.PINYIN]
+    assert [r.text for r in pinyin] == ["(qiáng)", "(dǎng)"]
+    assert all(text[r.span[0] : r.span[1]] == r.text for r in pinyin)
+    (para,) = doc.speeches[0].content
+    assert para.text == "我們要全面加強黨的領導，推動工作。"
+    assert text[para.span[0] : para.span[1]].startswith("我們要全面加強(qiáng)")
+
+
+def test_invisible_characters_stay_in_paragraph_text() -> None:
+    """A paragraph's text is its source less removed parts: an invisible character is no
+    removed part, so it stays (only matching looks through it)."""
+    text = "同志们：\n我们要加\u200b强领导，推动工作。\n谢谢大家！\n"
+    (para,) = speechparse.parse(text).speeches[0].content
+    assert para.text == "我们要加\u200b强领导，推动工作。"

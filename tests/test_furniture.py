@@ -1,0 +1,39 @@
+"""Page furniture by the form of a line (classify.chrome_kind): each kind and its look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from speechparse.classify import chrome_kind
+
+
+def kind(line: str) -> str | None:
+    compact = "".join(line.split())
+    return chrome_kind(line, compact if compact != line else line)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("******", "chrome"),  # symbols only
+        ("首页 > 范文 > 讲话稿", "chrome"),  # breadcrumb
+        ("某某网 | 讲话稿频道", "chrome"),  # site bar
+        ("下面是小编为大家整理的讲话稿，供大家参考。", "intro"),
+        ("以上内容 仅供 参考", "intro"),  # the intro phrase broken by spaces
+        ("版权所有 © 2023 某某网", "disclaimer"),
+        ("本站部分文章来自网络，如有侵权请联系删除。", "disclaimer"),
+        ("上一篇：在安全工作会议上的讲话", "related"),
+        ("点击下载本文档", "chrome"),
+        ("访问 www.example.com 获取更多", "chrome"),  # a web address
+        ("发布时间：2023-05-01 10:30", "metadata"),
+        ("2023年5月1日 来源：市政府", "metadata"),
+        ("收藏 分享 打印", "chrome"),  # two weak words on a short line
+        ("在全市专题会议上的讲话", None),  # a speech title may hold one weak word
+        ("同志们：", None),
+        ("今天，我们召开全市安全工作会议，主要任务是总结工作、部署任务。", None),
+        ("2023年是全面贯彻落实党的二十大精神的开局之年。", None),  # a date in a sentence
+        ("一、统一思想，提高认识", None),
+    ],
+)
+def test_chrome_kind(line: str, expected: str | None) -> None:
+    assert kind(line) == expected
