@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 _SHORT = 80
@@ -67,23 +67,11 @@ def split_lines(clean: str) -> list[Line]:
 
 @dataclass(slots=True)
 class Paragraph:
-    """Consecutive lines read as one paragraph; ``text`` joins them (clean text)."""
+    """Consecutive lines read as one paragraph (make_paragraph); ``text`` joins them."""
 
     lines: list[Line]
-    text: str = ""
-    _offsets: list[int] = field(default_factory=list)  # start of each line in ``text``
-
-    def __post_init__(self) -> None:
-        if len(self.lines) == 1:
-            self.text = self.lines[0].text
-            self._offsets = [0]
-        else:
-            offs, pos = [], 0
-            for ln in self.lines:
-                offs.append(pos)
-                pos += len(ln.text)
-            self._offsets = offs
-            self.text = "".join(ln.text for ln in self.lines)
+    text: str
+    offsets: list[int]  # start of each line in ``text``
 
     @property
     def start(self) -> int:
@@ -99,8 +87,8 @@ class Paragraph:
             return self.lines[0].start + i
         if i >= len(self.text):
             return self.end
-        k = bisect_right(self._offsets, i) - 1
-        return self.lines[k].start + i - self._offsets[k]
+        k = bisect_right(self.offsets, i) - 1
+        return self.lines[k].start + i - self.offsets[k]
 
     def clean_range(self, a: int, b: int) -> tuple[int, int]:
         """Clean-text span of paragraph-text range ``[a, b)``."""
@@ -118,7 +106,18 @@ class Paragraph:
 
     def line_breaks(self) -> list[int]:
         """Paragraph-text indices where a joined line begins (after the first)."""
-        return self._offsets[1:]
+        return self.offsets[1:]
+
+
+def make_paragraph(lines: list[Line]) -> Paragraph:
+    """The paragraph of ``lines`` (one or more), their texts joined."""
+    if len(lines) == 1:
+        return Paragraph(lines, lines[0].text, [0])
+    offsets, pos = [], 0
+    for ln in lines:
+        offsets.append(pos)
+        pos += len(ln.text)
+    return Paragraph(lines, "".join(ln.text for ln in lines), offsets)
 
 
 SENTENCE_END = tuple("。！？!?…")

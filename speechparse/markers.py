@@ -167,5 +167,5 @@ def inline_markers(text: str, start: int) -> list[Found]:
         info = marker_info(tok)
         if info is None or (m.group("head") and _numeral_list(info.ordinal, text, m.end())):
             continue
-        out.append(Found(a, m.end(), tok, info, inline=True, repaired=repaired))
+        out.append(Found(a, m.end(), tok, info, True, repaired))
     return out

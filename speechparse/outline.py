@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from .build import Event, TreeBuilder, select_series
-from .lines import PARTICLES, Line, Paragraph, joins
+from .lines import PARTICLES, Line, Paragraph, joins, make_paragraph
 from .markers import Found, inline_markers, opening
 
 #: a sentence end; a "?" glued to Latin letters is mojibake (因?qū), not one
@@ -80,7 +80,7 @@ def paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Found | None]]:
                 continue
         paras.append([ln])
         heads.append(found)
-    out = [Paragraph(p) for p in paras]
+    out = [make_paragraph(p) for p in paras]
     for k, p in enumerate(out):
         h = heads[k]
         # a bare Arabic numeral alone is a page number unless a heading line follows it
@@ -103,7 +103,7 @@ def _heading_end(p: Paragraph, a: int, b: int, glued: bool) -> tuple[int, tuple[
     the full stops inside it that are no sentence end.  ``glued``: a line-start section
     heading, which may run straight into its body."""
     text = p.text
-    breaks = p.line_breaks()
+    breaks = p.line_breaks() if len(p.lines) > 1 else ()
     pos = a
     drop: list[int] = []
     end = b
