@@ -57,14 +57,22 @@ class _Doc:
         # text is its clean text (the input less removed parts, breaks joined)
         self.clean_is_source = not view.invisible
         self.identity = view.omap.identity  # clean indices are input indices
-        self.holes: list[tuple[int, int]] = []
-        self._hole_starts: list[int] = []
+        self.removed: list[Removed] = []
+        self._holes: tuple[list[tuple[int, int]], list[int]] | None = None
         self.diagnostics: list[dict[str, Any]] = list(view.diagnostics)
         self._counts: dict[DiagnosticCode, int] = {}
 
     def set_holes(self, removed: list[Removed]) -> None:
-        self.holes = [r.span for r in removed]
-        self._hole_starts = [a for a, _ in self.holes]
+        self.removed = removed
+        self._holes = None
+
+    @property
+    def holes(self) -> tuple[list[tuple[int, int]], list[int]]:
+        """Spans of the removed parts, and their starts (made when first asked for)."""
+        if self._holes is None:
+            spans = [r.span for r in self.removed]
+            self._holes = spans, [a for a, _ in spans]
+        return self._holes
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         return self.view.omap.span(a, b)
@@ -77,8 +85,8 @@ class _Doc:
     def source(self, span: tuple[int, int]) -> str:
         """The input under ``span`` less removed parts, line breaks joined."""
         a, b = span
-        holes = self.holes
-        k = bisect_left(self._hole_starts, a)  # the first removed part that starts at or after a
+        holes, starts = self.holes
+        k = bisect_left(starts, a)  # the first removed part that starts at or after a
         if not (k and holes[k - 1][1] > a) and not (k < len(holes) and holes[k][0] < b):
             return _join_lines(self.raw[a:b])  # no removed part inside: the usual case
         out: list[str] = []
@@ -374,7 +382,7 @@ def _cover_rest(doc: _Doc, speeches: list[Speech], removed: list[Removed]) -> No
     raw = doc.raw
     # speeches and removed records are each in order and disjoint among themselves: a gap
     # between two speeches is covered by the removed records that start inside it
-    starts = [r.span[0] for r in removed]
+    _, starts = doc.holes
     gaps: list[tuple[int, int]] = []
     bounds = [(s.span[0], s.span[1]) for s in speeches]
     pos = 0
