@@ -157,49 +157,68 @@ Document.model_rebuild()
 
 
 M = TypeVar("M", bound=BaseModel)
-_new = object.__new__
-_set = object.__setattr__
-_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__  # the slots, directly
-_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
-_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+#: what a pydantic instance holds: ``trusted`` sets exactly these.  Should a pydantic release
+#: hold more, pydantic's own model_construct makes the objects instead (slower, still right).
+_SLOTS = {"__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__"}
+TRUSTED_FAST = set(getattr(BaseModel, "__slots__", ())) == _SLOTS
 #: per model class, the set of all its fields (an instance made by ``trusted`` has them all,
 #: so pydantic's ``fields_set.add`` on assignment never changes this shared set)
 _ALL_FIELDS: dict[type[BaseModel], set[str]] = {}
 
 
-def trusted(cls: type[M], **fields: Any) -> M:
-    """``cls(**fields)`` without validation, for values this package made and knows valid.
-
-    A page makes thousands of nodes; pydantic-core's validation of each costs ~1.5 µs, this
-    a third of that.  Every field must be given, with the type it is declared with (enum
-    members, tuples for spans): the test suite checks that each parse equals its own
-    re-validation (``Document.model_validate(doc.model_dump())``).
-    """
-    obj = _new(cls)
-    _set(obj, "__dict__", fields)
-    _set_fields_set(obj, _ALL_FIELDS.get(cls) or _fields_of(cls))
-    _set_extra(obj, None)
-    _set_private(obj, None)
-    return obj
-
-
-def trusted_many(cls: type[M], rows: Iterable[dict[str, Any]]) -> list[M]:
-    """``[trusted(cls, **row) for row in rows]`` in one tight loop (thousands of rows)."""
-    fields_set = _ALL_FIELDS.get(cls) or _fields_of(cls)
-    out: list[M] = []
-    append = out.append
-    for row in rows:
-        obj = _new(cls)
-        _set(obj, "__dict__", row)
-        _set_fields_set(obj, fields_set)
-        _set_extra(obj, None)
-        _set_private(obj, None)
-        append(obj)
-    return out
-
-
 def _fields_of(cls: type[BaseModel]) -> set[str]:
     return _ALL_FIELDS.setdefault(cls, set(cls.model_fields))
+
+
+def constructed(cls: type[M], **fields: Any) -> M:
+    """``cls.model_construct(**fields)``: pydantic's own way to skip validation (the
+    fallback of ``trusted``; like it, it keeps the very lists it is given)."""
+    return cls.model_construct(**fields)
+
+
+def constructed_many(cls: type[M], rows: Iterable[dict[str, Any]]) -> list[M]:
+    return [cls.model_construct(**row) for row in rows]
+
+
+if TRUSTED_FAST:
+    _new = object.__new__
+    _set = object.__setattr__
+    _set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__  # the slots
+    _set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+    _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+
+    def trusted(cls: type[M], **fields: Any) -> M:
+        """``cls(**fields)`` without validation, for values this package made and knows valid.
+
+        A page makes thousands of nodes; pydantic-core's validation of each costs ~1.5 µs,
+        this half of that.  Every field must be given, with the type it is declared with
+        (enum members, tuples for spans): the tests check each parse, field by field, against
+        pydantic's validation of its dump (tests/support.py: trusted_differences).
+        """
+        obj = _new(cls)
+        _set(obj, "__dict__", fields)
+        _set_fields_set(obj, _ALL_FIELDS.get(cls) or _fields_of(cls))
+        _set_extra(obj, None)
+        _set_private(obj, None)
+        return obj
+
+    def trusted_many(cls: type[M], rows: Iterable[dict[str, Any]]) -> list[M]:
+        """``[trusted(cls, **row) for row in rows]`` in one tight loop (thousands of rows)."""
+        fields_set = _ALL_FIELDS.get(cls) or _fields_of(cls)
+        out: list[M] = []
+        append = out.append
+        for row in rows:
+            obj = _new(cls)
+            _set(obj, "__dict__", row)
+            _set_fields_set(obj, fields_set)
+            _set_extra(obj, None)
+            _set_private(obj, None)
+            append(obj)
+        return out
+
+else:  # pragma: no cover - a pydantic whose instances hold more than _SLOTS
+    trusted = constructed
+    trusted_many = constructed_many
 
 
 def json_schema() -> dict[str, object]:

@@ -60,3 +60,17 @@ def test_golden_tree_equals_its_validation(case: str) -> None:
     text, _ = load_case(GOLDEN / case)
     diff = trusted_differences(speechparse.parse(text))
     assert not diff, f"{case}:\n" + "\n".join(diff[:10])
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_construct_fallback_makes_the_same_tree(case: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Should pydantic's instances change shape, model.trusted falls back to pydantic's
+    model_construct: that path must give the same document."""
+    from speechparse import model, pipeline
+
+    text, _ = load_case(GOLDEN / case)
+    fast = speechparse.parse(text)
+    monkeypatch.setattr(pipeline, "trusted", model.constructed)
+    monkeypatch.setattr(pipeline, "trusted_many", model.constructed_many)
+    assert speechparse.parse(text) == fast
+    assert model.TRUSTED_FAST  # this pydantic: the fast path is the one in use
