@@ -45,7 +45,16 @@ _INVISIBLE_RUN_RE = re.compile("[" + _INVISIBLE + "]{1,64}")
 #: one character worth a closer look: an invisible one, a toned vowel (a pinyin annotation
 #: holds one) or a lone surrogate.  A single class is searched fast (the engine skips by it);
 #: most pages have none.
-_SUSPECT_RE = re.compile("[" + _INVISIBLE + _TONED + "\ud800-\udfff]")
+#: small-form and vertical-form punctuation (﹕﹐︰ …): the clean view reads each as the mark
+#: it stands for, one character for one.  ︰ is a two-dot leader to Unicode, but pages type it
+#: for a colon.
+_FORMS = "\ufe10-\ufe16\ufe30\ufe50-\ufe52\ufe54-\ufe57\ufe59-\ufe5e"
+_FORMS_RE = re.compile("[" + _FORMS + "]")
+_FORM_OF = {
+    **{c: unicodedata.normalize("NFKC", c) for c in "︐︑︒︓︔︕︖﹐﹑﹒﹔﹕﹖﹗﹙﹚﹛﹜﹝﹞"},
+    "︰": "：",
+}
+_SUSPECT_RE = re.compile("[" + _INVISIBLE + _TONED + _FORMS + "\ud800-\udfff]")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _TONED_RE = re.compile("[" + _TONED + "]")
 _UNREADABLE_RE = re.compile("[" + _INVISIBLE + "\ud800-\udfff]")
@@ -64,22 +73,26 @@ class CleanView:
     omap: OffsetMap
     pinyin: list[tuple[int, int]] = field(default_factory=list)  # annotation spans, sorted
     diagnostics: list[dict[str, Any]] = field(default_factory=list)
-    invisible: bool = False  # invisible characters were deleted (not only annotations)
+    #: it differs from the input by more than removed annotations (invisible characters
+    #: deleted, punctuation forms folded): paragraph text must come from the input
+    rewritten: bool = False
 
 
 @dataclass(frozen=True)
 class Suspects:
-    """What check_text saw: may the page hold invisible characters, pinyin annotations?"""
+    """What check_text saw: may the page hold invisible characters, pinyin annotations,
+    small or vertical punctuation forms?"""
 
     invisible: bool = True
     pinyin: bool = True
+    forms: bool = True
 
 
 def check_text(text: str) -> Suspects:
     """Raise InvalidText on a lone surrogate; say what clean_view has to look for."""
     first = _SUSPECT_RE.search(text)
     if first is None:
-        return Suspects(invisible=False, pinyin=False)
+        return Suspects(invisible=False, pinyin=False, forms=False)
     at = first.start()  # nothing suspect stands before it
     toned = first.group() in _TONED
     other = _UNREADABLE_RE.search(text, at)  # an invisible character or a lone surrogate
@@ -92,6 +105,7 @@ def check_text(text: str) -> Suspects:
     return Suspects(
         invisible=other is not None,
         pinyin=toned or _TONED_RE.search(text, at) is not None,
+        forms=_FORMS_RE.search(text, at) is not None,
     )
 
 
@@ -104,14 +118,19 @@ def clean_view(text: str, suspects: Suspects = Suspects()) -> CleanView:
     invisible = [m.span() for m in _INVISIBLE_RUN_RE.finditer(text)] if suspects.invisible else []
     deletions = sorted(pinyin + invisible) if invisible else pinyin
     if not deletions:
-        return CleanView(text, OffsetMap())
-    parts: list[str] = []
-    pos = 0
-    for a, b in deletions:
-        parts.append(text[pos:a])
-        pos = b
-    parts.append(text[pos:])
-    view = CleanView("".join(parts), OffsetMap(deletions), pinyin, invisible=bool(invisible))
+        clean = text
+    else:
+        parts: list[str] = []
+        pos = 0
+        for a, b in deletions:
+            parts.append(text[pos:a])
+            pos = b
+        parts.append(text[pos:])
+        clean = "".join(parts)
+    folded = suspects.forms and _FORMS_RE.search(clean) is not None
+    if folded:  # one character for one: offsets stay
+        clean = _FORMS_RE.sub(lambda m: _FORM_OF[m.group()], clean)
+    view = CleanView(clean, OffsetMap(deletions), pinyin, rewritten=bool(invisible) or folded)
     for controls, m in enumerate(_CONTROL_RE.finditer(text) if invisible else (), 1):
         if controls <= _MAX_DIAGNOSED:
             view.diagnostics.append(

@@ -34,7 +34,7 @@ from .segment import SpeechPlan, segment
 
 _INDENT = " \t\u3000\xa0"
 _SPACE_RUN_RE = re.compile(r"\s+")
-_COLON = ":：，,"
+_COLON = ":：﹕︰︓，,﹐︐"
 _SUBTITLE_PARTS_RE = re.compile(
     r"(?P<sub>.{2,60}?(?:讲话|講話|致辞|致辭|发言|發言|报告|報告|演讲|演講))\s{0,3}"
     r"(?P<who>[^\s(（]{1,16}?)?\s{0,3}[(（](?P<date>[^)）]{4,24}日)[)）]$"
@@ -55,7 +55,7 @@ class _Doc:
         self.span = view.omap.span  # type: ignore[method-assign]  # one call less per node
         # the clean text differs from the input only by removed annotations: a paragraph's
         # text is its clean text (the input less removed parts, breaks joined)
-        self.clean_is_source = not view.invisible
+        self.clean_is_source = not view.rewritten
         self.identity = view.omap.identity  # clean indices are input indices
         self.removed: list[Removed] = []
         self._holes: tuple[list[tuple[int, int]], list[int]] | None = None

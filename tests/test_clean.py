@@ -11,18 +11,22 @@ from speechparse.normalize import Suspects, check_text, clean_view
 
 
 @pytest.mark.parametrize(
-    ("text", "invisible", "pinyin"),
+    ("text", "invisible", "pinyin", "forms"),
     [
-        ("同志们：今天我们开会。", False, False),
-        ("會(huì)議(yì)", False, True),
-        ("一\u200b、加强领导", True, False),
-        ("會(huì)議\u200b", True, True),
-        ("\u200b會(huì)", True, True),  # the invisible character comes first
-        ("加强(jiaqiang)领导", False, False),  # no toned vowel: no annotation to look for
+        ("同志们：今天我们开会。", False, False, False),
+        ("會(huì)議(yì)", False, True, False),
+        ("一\u200b、加强领导", True, False, False),
+        ("會(huì)議\u200b", True, True, False),
+        ("\u200b會(huì)", True, True, False),  # the invisible character comes first
+        ("加强(jiaqiang)领导", False, False, False),  # no toned vowel: no annotation
+        ("各位先生、女士﹕", False, False, True),  # a small-form colon
+        ("會(huì)議︰", False, True, True),
     ],
 )
-def test_check_text_says_what_to_look_for(text: str, invisible: bool, pinyin: bool) -> None:
-    assert check_text(text) == Suspects(invisible=invisible, pinyin=pinyin)
+def test_check_text_says_what_to_look_for(
+    text: str, invisible: bool, pinyin: bool, forms: bool
+) -> None:
+    assert check_text(text) == Suspects(invisible=invisible, pinyin=pinyin, forms=forms)
 
 
 @pytest.mark.parametrize("text", ["abc\ud800def", "\u200babc\udc00", "會(huì)\ud83d"])
@@ -37,7 +41,7 @@ def test_clean_view_deletes_annotations_and_invisibles_and_maps_back() -> None:
     view = clean_view(text, check_text(text))
     assert view.text == "全面加強黨的領導"
     assert [text[a:b] for a, b in view.pinyin] == ["(qiáng)", "(dǎng)"]
-    assert view.invisible
+    assert view.rewritten
     i = view.text.index("黨")
     assert text[view.omap.to_original(i)] == "黨"
     assert view.omap.span(0, len(view.text)) == (0, len(text))
@@ -66,3 +70,17 @@ def test_invisible_characters_stay_in_paragraph_text() -> None:
     text = "同志们：\n我们要加\u200b强领导，推动工作。\n谢谢大家！\n"
     (para,) = speechparse.parse(text).speeches[0].content
     assert para.text == "我们要加\u200b强领导，推动工作。"
+
+
+def test_small_and_vertical_punctuation_read_as_the_marks_they_stand_for() -> None:
+    text = (
+        "在晚宴上的致辭\n各位領事、各位嘉賓、各位先生、女士﹕\n今晚﹐我們歡聚一堂。\n多謝各位。\n"
+    )
+    view = clean_view(text, check_text(text))
+    assert len(view.text) == len(text) and view.omap.identity  # one for one: spans stay
+    assert "﹕" not in view.text and "女士:" in view.text
+    (speech,) = speechparse.parse(text).speeches
+    assert speech.title == "在晚宴上的致辭"
+    assert speech.salutation is not None
+    assert speech.salutation.text == "各位領事、各位嘉賓、各位先生、女士"
+    assert speech.content[0].text == "今晚﹐我們歡聚一堂。"  # paragraph text is the input's

@@ -54,7 +54,9 @@ BODY = st.sampled_from(
         "",
     ]
 )
-SALUTATIONS = st.sampled_from(["同志们：", "各位领导、各位来宾：", "同志們：", "尊敬的各位老师："])
+SALUTATIONS = st.sampled_from(
+    ["同志们：", "各位领导、各位来宾：", "同志們：", "尊敬的各位老师：", "各位先生、女士﹕"]
+)
 CLOSINGS = st.sampled_from(["谢谢大家！", "謝謝大家！", "谢谢！", "以上讲话，供大家参考。"])
 TITLES = st.sampled_from(["在全市校园安全工作会议上的讲话", "在全市校園安全工作會議上的講話"])
 CHROME = st.sampled_from(
