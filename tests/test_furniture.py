@@ -28,6 +28,7 @@ def kind(line: str) -> str | None:
         ("发布时间：2023-05-01 10:30", "metadata"),
         ("2023年5月1日 来源：市政府", "metadata"),
         ("收藏 分享 打印", "chrome"),  # two weak words on a short line
+        ("简体版 英文版 寄给朋友", "chrome"),  # language and share links
         ("在全市专题会议上的讲话", None),  # a speech title may hold one weak word
         ("同志们：", None),
         ("今天，我们召开全市安全工作会议，主要任务是总结工作、部署任务。", None),
