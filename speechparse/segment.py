@@ -361,7 +361,9 @@ def _single_start(page: _Page, n: int, strict: bool = False) -> list[tuple[int, 
     if not titles:  # the page title: the last title-like line before the body naming a speech
         for k in range(first_body - 1, -1, -1):
             if page.title_candidate(k) and speech_title_words(lines[k].compact):
-                titles = [k]
+                # a subtitle (——在…的讲话) names the speech: the title stands above it
+                sub = _SUBTITLE_RE.match(lines[k].compact) and k and page.title_candidate(k - 1)
+                titles = [k - 1] if sub else [k]
                 break
     return [(titles[0] if titles else first_body, titles)]
 
