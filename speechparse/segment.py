@@ -262,11 +262,14 @@ def _title_block(page: _Page, sal: int, floor: int) -> list[int]:
 def _title_fragment(page: _Page, i: int, titles: list[int]) -> bool:
     """May line ``i`` join the title lines below it as one title broken over lines?
 
-    Only short fragments do (提高政治站位 / 强化责任担当 / …); a page title said again, or a
+    Only short fragments do (提高政治站位 / 强化责任担当 / …); a page title said again, the
+    last step of a breadcrumb just above said again (首页 > 新闻 > 公司动态 ⏎ 公司动态), or a
     second whole title (两个"…讲话"), stays out.
     """
     c = page.lines[i].compact
     if len(c) > _FRAGMENT_MAX or page.first_seen.get(simplify(c), i) < i:
+        return False
+    if any(page.lines[k].compact.endswith(c) for k in range(max(0, i - 2), i)):
         return False
     return not (
         speech_title_words(c) and any(speech_title_words(page.lines[t].compact) for t in titles)
