@@ -169,6 +169,19 @@ _SALUTATION_GREETING_RE = re.compile(
 )
 
 
+#: a date in parentheses, then the rest of the line: (2006年8月30日)同志们：
+_DATED_RE = re.compile(r"[(（][^()（）]{4,24}日[)）]")
+
+
+def dated_salutation(compact: str) -> int:
+    """``(2006年8月30日)同志们：`` — a date glued before a salutation: the date's length, or 0."""
+    m = _DATED_RE.match(compact)
+    if m is None or m.end() == len(compact):
+        return 0
+    rest = compact[m.end() :]
+    return m.end() if names_audience(rest) and salutation_text(rest) is not None else 0
+
+
 def salutation_greeting(compact: str) -> int:
     """``亲爱的同学们，大家早上好！``: the salutation's length (before the comma), or 0."""
     if len(compact) > 64:

@@ -241,14 +241,19 @@ def _head_fields(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> dict[str, An
         m = _SUBTITLE_PARTS_RE.match(out["subtitle"])
         if m:  # ——在…上的讲话 张三 (2022年9月1日)
             out.update(subtitle=m.group("sub"), speaker=m.group("who"), date=m.group("date"))
-    if plan.date is not None:
+    if plan.date is not None and plan.date == plan.salutation and plan.salutation_from:
+        ln = lines[plan.date]  # (2006年8月30日)同志们：
+        out["date"] = ln.text[: _clean_offset(ln, plan.salutation_from)].strip("()（） ")
+    elif plan.date is not None:
         out["date"] = text_of(plan.date).strip("()（） ")
     if plan.speaker is not None:
         out["speaker"] = text_of(plan.speaker)
     if plan.salutation is not None:
         ln = lines[plan.salutation]
         cut = _clean_offset(ln, plan.salutation_len) if plan.salutation_len else None
-        out["salutation"] = _line_node(doc, ln, 0, cut, strip_colon=True)
+        start = _clean_offset(ln, plan.salutation_from) if plan.salutation_from else 0
+        start += len(ln.text[start:]) - len(ln.text[start:].lstrip())
+        out["salutation"] = _line_node(doc, ln, start, cut, strip_colon=True)
     if plan.greeting is not None and plan.greeting == plan.salutation:
         ln = lines[plan.greeting]  # salutation, then the greeting after its comma
         cut = _clean_offset(ln, plan.salutation_len)

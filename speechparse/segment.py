@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from .classify import (
     chrome_kind,
     collection_header,
+    dated_salutation,
     line_form,
     names_audience,
     salutation_greeting,
@@ -83,6 +84,7 @@ class SpeechPlan:
     speaker: int | None = None
     salutation: int | None = None
     salutation_len: int = 0  # >0: the salutation opens line `salutation` and is this long
+    salutation_from: int = 0  # >0: the salutation starts after this many compact characters
     greeting: int | None = None
     closing: int | None = None
     closing_at: int = 0  # the closing starts at this offset of line `closing`
@@ -387,6 +389,9 @@ def _head(page: _Page, plan: SpeechPlan, removed: list[tuple[int, int, str]]) ->
             plan.date = i
         elif plan.salutation is None and page.salutation(i):
             plan.salutation = i
+        elif plan.salutation is None and plan.date is None and (n := dated_salutation(c)):
+            plan.date = plan.salutation = i  # (2006年8月30日)同志们：
+            plan.salutation_from = n
         elif (
             plan.salutation is None
             and (n := salutation_lead(c))

@@ -1,10 +1,11 @@
-"""Page furniture by the form of a line (classify.chrome_kind): each kind and its look-alikes."""
+"""Lines by their form (classify.py): page furniture of each kind and its look-alikes; a
+salutation behind a date."""
 
 from __future__ import annotations
 
 import pytest
 
-from speechparse.classify import chrome_kind
+from speechparse.classify import chrome_kind, dated_salutation
 
 
 def kind(line: str) -> str | None:
@@ -38,3 +39,17 @@ def kind(line: str) -> str | None:
 )
 def test_chrome_kind(line: str, expected: str | None) -> None:
     assert kind(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("(2006年8月30日)同志们:", 12),
+        ("（2023年10月18日）各位领导、同志们：", 13),
+        ("(2006年8月30日)", 0),  # a date alone
+        ("(2006年8月30日)会议纪要:", 0),  # names no audience
+        ("同志们：", 0),  # no date
+    ],
+)
+def test_dated_salutation(line: str, expected: int) -> None:
+    assert dated_salutation(line) == expected
