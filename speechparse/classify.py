@@ -318,5 +318,27 @@ _SPEECH_WORDS = re.compile(
 )
 
 
+#: a speech title that opens a line and runs straight into the body (a page flattened into
+#: one line): 在市政府全体会议上的讲话春节刚过，…
+_GLUED_TITLE_RE = re.compile(
+    r"[^。！？!?；;，,：:]{4,60}?(?:上的讲话|上的講話|的讲话|的講話|讲话稿|講話稿|致辞|致辭|致词"
+    r"|致詞|发言稿|發言稿|上的发言|上的發言)"
+)
+#: what follows 讲话 in prose that quotes a speech: 讲话中 / 讲话精神 / 讲话指出 …
+_AFTER_QUOTED_SPEECH = frozenset("中里裡时時后後上下精指强強提要的和与與及并並全稿")
+
+
+def glued_title(compact: str) -> int:
+    """Length of a speech title that opens ``compact`` and runs into body text, or 0."""
+    m = _GLUED_TITLE_RE.match(compact)
+    if m is None:
+        return 0
+    rest = compact[m.end() :]
+    nxt = rest[:1]
+    if len(rest) < 16 or not ("\u4e00" <= nxt <= "\u9fff") or nxt in _AFTER_QUOTED_SPEECH:
+        return 0
+    return m.end()
+
+
 def speech_title_words(compact: str) -> bool:
     return bool(_SPEECH_WORDS.search(compact))

@@ -210,6 +210,10 @@ def _speech(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> Speech | None:
 def _body_lines(lines: list[Line], plan: SpeechPlan) -> list[Line]:
     """The body's lines, less a salutation that opens the first and a closing glued to the last."""
     body = [lines[i] for i in plan.body]
+    if plan.title_len and plan.body[:1] == plan.title[:1]:  # the title run into the body
+        ln = lines[plan.title[0]]
+        rest = ln.text[_clean_offset(ln, plan.title_len) :].lstrip()
+        body[0] = make_line(ln.end - len(rest), rest)
     if plan.salutation is not None and plan.salutation_len and plan.body[:1] == [plan.salutation]:
         ln = lines[plan.salutation]
         rest = ln.text[_clean_offset(ln, plan.salutation_len) :].lstrip()
@@ -233,7 +237,11 @@ def _head_fields(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> dict[str, An
     out: dict[str, Any] = dict.fromkeys(
         ("title", "title_span", "subtitle", "speaker", "date", "salutation", "greeting", "closing")
     )
-    if plan.title:
+    if plan.title_len:  # a title that opens its line and runs into the body
+        ln = lines[plan.title[0]]
+        out["title_span"] = doc.span(ln.start, ln.start + _clean_offset(ln, plan.title_len))
+        out["title"] = _drop_cjk_gaps(doc.source(out["title_span"]))
+    elif plan.title:
         out["title_span"] = doc.span(lines[plan.title[0]].start, lines[plan.title[-1]].end)
         out["title"] = " ".join(_drop_cjk_gaps(text_of(i)) for i in plan.title)
     if plan.subtitle is not None:

@@ -13,6 +13,7 @@ from .classify import (
     chrome_kind,
     collection_header,
     dated_salutation,
+    glued_title,
     line_form,
     names_audience,
     salutation_greeting,
@@ -79,6 +80,7 @@ class SpeechPlan:
     first: int  # first line of the speech (its title, or what opens it)
     end: int  # one past its last line (before the next speech)
     title: list[int] = field(default_factory=list)
+    title_len: int = 0  # >0: the title opens line `title[0]` (run into the body) and is this long
     subtitle: int | None = None
     date: int | None = None
     speaker: int | None = None
@@ -499,10 +501,15 @@ def segment(lines: list[Line]) -> Segmentation:
         if plan.title and plan.first < plan.title[0]:  # the label above a collection title
             removed.append((plan.first, plan.title[0] - 1, "collection_header"))
         body_start = _head(page, plan, removed)
-        known_titles = header_titles | (
-            {simplify("".join(lines[t].compact for t in plan.title))} if plan.title else set()
-        )
-        known_titles |= {simplify(lines[t].compact) for t in plan.title}
+        if not plan.title and plan.salutation is None and body_start < plan.end:
+            n = glued_title(lines[body_start].compact)  # 在…会议上的讲话春节刚过，…
+            if n:
+                plan.title, plan.title_len = [body_start], n
+        title_keys = [lines[t].compact for t in plan.title]
+        if plan.title_len:
+            title_keys = [title_keys[0][: plan.title_len]]
+        known_titles = header_titles | ({simplify("".join(title_keys))} if title_keys else set())
+        known_titles |= {simplify(k) for k in title_keys}
         last = _tail(page, plan, body_start, known_titles)
         if last < plan.end:
             _classify_run(page, last, plan.end, removed, None, tail=True)

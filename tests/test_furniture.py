@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from speechparse.classify import chrome_kind, dated_salutation
+from speechparse.classify import chrome_kind, dated_salutation, glued_title
 
 
 def kind(line: str) -> str | None:
@@ -53,3 +53,24 @@ def test_chrome_kind(line: str, expected: str | None) -> None:
 )
 def test_dated_salutation(line: str, expected: int) -> None:
     assert dated_salutation(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        (
+            "在市政府全体会议上的讲话春节刚过，市政府就召开全体会议，部署全年工作。",
+            "在市政府全体会议上的讲话",
+        ),
+        (
+            "2021年领导在廉政工作会议上讲话稿政府系统如何抓落实，重点围绕四个字。",
+            "2021年领导在廉政工作会议上讲话稿",
+        ),
+        ("在全市大会上的讲话中，书记强调要抓好安全生产工作，确保万无一失。", ""),  # prose
+        ("学习书记的讲话精神，我们要把思想统一到会议部署上来，确保落实。", ""),  # prose
+        ("在全市大会上的讲话", ""),  # nothing runs on: a title line of its own
+        ("同志们，在全市大会上的讲话春节刚过，市政府就召开全体会议。", ""),  # a comma first
+    ],
+)
+def test_glued_title(line: str, title: str) -> None:
+    assert line[: glued_title(line)] == title
