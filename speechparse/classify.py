@@ -324,8 +324,12 @@ _GLUED_TITLE_RE = re.compile(
     r"[^。！？!?；;，,：:]{4,60}?(?:上的讲话|上的講話|的讲话|的講話|讲话稿|講話稿|致辞|致辭|致词"
     r"|致詞|发言稿|發言稿|上的发言|上的發言)"
 )
-#: what follows 讲话 in prose that quotes a speech: 讲话中 / 讲话精神 / 讲话指出 …
-_AFTER_QUOTED_SPEECH = frozenset("中里裡时時后後上下精指强強提要的和与與及并並全稿")
+#: what follows 讲话 in prose that quotes a speech (讲话中 / 讲话精神 / 讲话指出 / 讲话为我们
+#:指明了方向 …): positions, verbs and function words, where a new sentence would not begin
+_AFTER_QUOTED_SPEECH = frozenset(
+    "中里裡时時后後上下精指强強提要的和与與及并並全稿为為对對是给給让讓使把被既不很非深站具充从從"
+    "明意立作已也还還都就才再更最又以可能会會将將得所引鼓激令"
+)
 
 
 def glued_title(compact: str) -> int:

@@ -74,3 +74,8 @@ def test_dated_salutation(line: str, expected: int) -> None:
 )
 def test_glued_title(line: str, title: str) -> None:
     assert line[: glued_title(line)] == title
+
+
+def test_a_sentence_about_a_speech_is_no_glued_title() -> None:
+    line = "市委书记在全市经济工作会议上的讲话为我们指明了方向，我们要认真学习领会。"
+    assert glued_title(line) == 0
