@@ -72,6 +72,7 @@ class Paragraph:
     lines: list[Line]
     text: str
     offsets: list[int]  # start of each line in ``text``
+    base: int  # clean index of text[0] when the paragraph is one line, else -1
 
     @property
     def start(self) -> int:
@@ -90,14 +91,6 @@ class Paragraph:
         k = bisect_right(self.offsets, i) - 1
         return self.lines[k].start + i - self.offsets[k]
 
-    def clean_range(self, a: int, b: int) -> tuple[int, int]:
-        """Clean-text span of paragraph-text range ``[a, b)``."""
-        lines = self.lines
-        if len(lines) == 1:
-            start = lines[0].start
-            return start + a, start + b
-        return self.clean_pos(a), self.clean_end(b)
-
     def clean_end(self, i: int) -> int:
         """Clean-text end for a paragraph-text end index ``i`` (just after character i-1)."""
         if i <= 0:
@@ -112,12 +105,12 @@ class Paragraph:
 def make_paragraph(lines: list[Line]) -> Paragraph:
     """The paragraph of ``lines`` (one or more), their texts joined."""
     if len(lines) == 1:
-        return Paragraph(lines, lines[0].text, [0])
+        return Paragraph(lines, lines[0].text, [0], lines[0].start)
     offsets, pos = [], 0
     for ln in lines:
         offsets.append(pos)
         pos += len(ln.text)
-    return Paragraph(lines, "".join(ln.text for ln in lines), offsets)
+    return Paragraph(lines, "".join(ln.text for ln in lines), offsets, -1)
 
 
 SENTENCE_END = tuple("。！？!?…")

@@ -79,7 +79,8 @@ class _Doc:
 
     def para_span(self, para: Para, a: int, b: int) -> tuple[int, int]:
         """Input span of paragraph-text range ``[a, b)``."""
-        rng = para.clean_range(a, b)
+        base = para.base  # one line: a plain offset (the usual case, thousands per page)
+        rng = (base + a, base + b) if base >= 0 else (para.clean_pos(a), para.clean_end(b))
         return rng if self.identity else self.span(*rng)
 
     def source(self, span: tuple[int, int]) -> str:
