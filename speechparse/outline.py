@@ -31,15 +31,6 @@ _PERORATION_RE = re.compile(
 )
 
 
-@dataclass(slots=True)
-class Heading:
-    """Where a marker's heading lies in its paragraph's text: ``[a, b)``."""
-
-    a: int
-    b: int
-    drop: tuple[int, ...] = ()  # full stops inside it that the page put there (。⏎的)
-
-
 class Sink(Protocol):
     """What build_body makes its blocks with (pipeline.py makes the model's blocks)."""
 
@@ -47,9 +38,11 @@ class Sink(Protocol):
         """The block for text ``[a, b)`` of ``para``, or None when there is no text."""
 
     def numbered(
-        self, event: Event, level: int, para: Paragraph, heading: Heading
+        self, event: Event, level: int, para: Paragraph, a: int, b: int, drop: tuple[int, ...]
     ) -> tuple[Any, list[Any]]:
-        """The block for a marker at ``level``, and the list its content goes to."""
+        """The block for a marker at ``level`` whose heading is ``[a, b)`` of the paragraph's
+        text less the full stops at ``drop`` (put there by the page: 工作。⏎的), and the list
+        its content goes to."""
 
 
 @dataclass
@@ -171,7 +164,7 @@ def build_body(lines: list[Line], sink: Sink) -> Body:
             body_from = _skip_term(text, h_end, nxt)
             if not found.inline:
                 e.run_in = body_from < len(text)
-            node, content = sink.numbered(e, tb.place(e), p, Heading(found.end, h_end, drop))
+            node, content = sink.numbered(e, tb.place(e), p, found.end, h_end, drop)
             tb.push(e, node, content)
             if body_from < nxt and (block := paragraph(p, body_from, nxt)) is not None:
                 content.append(block)

@@ -29,7 +29,7 @@ from .model import (
 )
 from .model import Line as LineNode
 from .normalize import CleanView, check_text, clean_view
-from .outline import Heading, build_body
+from .outline import build_body
 from .segment import SpeechPlan, segment
 
 _INDENT = " \t\u3000\xa0"
@@ -333,16 +333,16 @@ class _Blocks:
         return trusted(Paragraph, type="paragraph", text=text, span=span)
 
     def numbered(
-        self, e: Event, level: int, para: Para, h: Heading
+        self, e: Event, level: int, para: Para, h_a: int, h_b: int, drop: tuple[int, ...]
     ) -> tuple[Section | Item, list[Block]]:
         """A Section or an Item: marker, heading; its span ends with its heading until
         ``finish`` extends it over its content."""
         doc = self.doc
         found = e.found
         m_span = doc.para_span(para, found.start, found.end)
-        heading = para.text[h.a : h.b]
-        if h.drop:
-            heading = "".join(c for k, c in enumerate(heading, h.a) if k not in h.drop)
+        heading = para.text[h_a:h_b]
+        if drop:
+            heading = "".join(c for k, c in enumerate(heading, h_a) if k not in drop)
         if len(heading.split()) > 1:
             heading = _drop_cjk_gaps(heading)
         heading = heading.strip().rstrip(_HEADING_TAIL)
@@ -364,7 +364,7 @@ class _Blocks:
                     m_span,
                     Severity.INFO,
                 )
-        end = doc.para_span(para, h.a, h.b)[1] if h.b > h.a else m_span[1]
+        end = doc.para_span(para, h_a, h_b)[1] if h_b > h_a else m_span[1]
         content: list[Block] = []
         is_item = e.info.is_item
         cls: type[Section | Item] = Item if is_item else Section
