@@ -141,6 +141,7 @@ _SENTENCE_WORDS_RE = re.compile(
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_PUNCT_RE = re.compile(r"[，,。]")
+COLONS = ("：", ":")  # a salutation line ends with one
 
 
 def salutation_text(compact: str) -> str | None:
@@ -150,7 +151,7 @@ def salutation_text(compact: str) -> str | None:
     whether its place in the page makes it a salutation is for the caller to decide.
     """
     if (
-        not compact.endswith((":", "："))
+        not compact.endswith(COLONS)
         or not _SALUTATION_LINE_RE.match(compact)
         or _SENTENCE_WORDS_RE.search(compact)
     ):

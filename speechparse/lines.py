@@ -59,9 +59,7 @@ def split_lines(clean: str) -> list[Line]:
         stripped = seg.strip()
         if not stripped:
             continue
-        start += len(seg) - len(seg.lstrip())
-        n = len(stripped)
-        append(Line(start, start + n, stripped, _compact(stripped), n <= _SHORT))
+        append(make_line(start + len(seg) - len(seg.lstrip()), stripped))
     return out
 
 
@@ -84,8 +82,8 @@ class Paragraph:
 
     def clean_pos(self, i: int) -> int:
         """Clean-text index of paragraph-text index ``i`` (``len(text)`` → paragraph end)."""
-        if len(self.lines) == 1:
-            return self.lines[0].start + i
+        if self.base >= 0:
+            return self.base + i
         if i >= len(self.text):
             return self.end
         k = bisect_right(self.offsets, i) - 1

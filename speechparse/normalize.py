@@ -42,9 +42,6 @@ _PINYIN_RE = re.compile(
     + "]{1,8}[)）]"
 )
 _INVISIBLE_RUN_RE = re.compile("[" + _INVISIBLE + "]{1,64}")
-#: one character worth a closer look: an invisible one, a toned vowel (a pinyin annotation
-#: holds one) or a lone surrogate.  A single class is searched fast (the engine skips by it);
-#: most pages have none.
 #: small-form and vertical-form punctuation (﹕﹐︰ …): the clean view reads each as the mark
 #: it stands for, one character for one.  ︰ is a two-dot leader to Unicode, but pages type it
 #: for a colon.
@@ -54,6 +51,9 @@ _FORM_OF = {
     **{c: unicodedata.normalize("NFKC", c) for c in "︐︑︒︓︔︕︖﹐﹑﹒﹔﹕﹖﹗﹙﹚﹛﹜﹝﹞"},
     "︰": "：",
 }
+#: one character worth a closer look: an invisible one, a toned vowel (a pinyin annotation
+#: holds one), a punctuation form or a lone surrogate.  A single class is searched fast (the
+#: engine skips by it); most pages have none.
 _SUSPECT_RE = re.compile("[" + _INVISIBLE + _TONED + _FORMS + "\ud800-\udfff]")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _TONED_RE = re.compile("[" + _TONED + "]")

@@ -31,6 +31,7 @@ from .model import Line as LineNode
 from .normalize import CleanView, check_text, clean_view
 from .outline import build_body
 from .segment import SpeechPlan, segment
+from .spans import cut
 
 _INDENT = " \t\u3000\xa0"
 _SPACE_RUN_RE = re.compile(r"\s+")
@@ -52,7 +53,7 @@ class _Doc:
     def __init__(self, text: str, view: CleanView) -> None:
         self.raw = text
         self.view = view
-        self.span = view.omap.span  # type: ignore[method-assign]  # one call less per node
+        self.span = view.omap.span  # clean span → input span (bound once: called per node)
         # the clean text differs from the input only by removed annotations: a paragraph's
         # text is its clean text (the input less removed parts, breaks joined)
         self.clean_is_source = not view.rewritten
@@ -74,9 +75,6 @@ class _Doc:
             self._holes = spans, [a for a, _ in spans]
         return self._holes
 
-    def span(self, a: int, b: int) -> tuple[int, int]:
-        return self.view.omap.span(a, b)
-
     def para_span(self, para: Para, a: int, b: int) -> tuple[int, int]:
         """Input span of paragraph-text range ``[a, b)``."""
         base = para.base  # one line: a plain offset (the usual case, thousands per page)
@@ -85,24 +83,8 @@ class _Doc:
 
     def source(self, span: tuple[int, int]) -> str:
         """The input under ``span`` less removed parts, line breaks joined."""
-        a, b = span
         holes, starts = self.holes
-        k = bisect_left(starts, a)  # the first removed part that starts at or after a
-        if not (k and holes[k - 1][1] > a) and not (k < len(holes) and holes[k][0] < b):
-            return _join_lines(self.raw[a:b])  # no removed part inside: the usual case
-        out: list[str] = []
-        pos = a
-        k = max(0, k - 1)
-        while k < len(holes) and holes[k][0] < b:
-            ha, hb = holes[k]
-            if hb > pos:
-                if ha > pos:
-                    out.append(self.raw[pos:ha])
-                pos = hb
-            k += 1
-        if pos < b:
-            out.append(self.raw[pos:b])
-        return _join_lines("".join(out))
+        return _join_lines(cut(self.raw, span, holes, starts))
 
     def diag(
         self,

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .classify import (
+    COLONS,
     chrome_kind,
     collection_header,
     dated_salutation,
@@ -69,7 +70,6 @@ _NEXTPAGE_RE = re.compile(
     r"|^下一[页頁]$|^上一[页頁]$|^[—\-－–─]{1,2}\s{0,2}[0-9]{1,3}\s{0,2}[—\-－–─]{1,2}$"
 )
 _BODY_MIN = 16
-_COLONS = ("：", ":")
 _FRAGMENT_MAX = 16  # a title broken over lines: its fragments are this short
 
 
@@ -323,7 +323,7 @@ def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
             starts[i] = [i]
             last_start = i
             continue
-        if not ln.compact.endswith(_COLONS) or not page.salutation(i):  # 同志们：
+        if not ln.compact.endswith(COLONS) or not page.salutation(i):  # 同志们：
             continue
         # a salutation just below a collection title belongs to that speech
         if (

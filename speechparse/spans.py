@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from itertools import accumulate
 from typing import Annotated
@@ -49,14 +49,27 @@ class OffsetMap:
         return start, end
 
 
-def cut(text: str, span: tuple[int, int], holes: list[tuple[int, int]]) -> str:
-    """``text[span]`` with the parts under ``holes`` (sorted, disjoint) left out."""
+def cut(
+    text: str,
+    span: tuple[int, int],
+    holes: list[tuple[int, int]],
+    starts: list[int] | None = None,
+) -> str:
+    """``text[span]`` with the parts under ``holes`` (sorted, disjoint) left out.
+
+    ``starts`` (the holes' starts, made here when not given) lets a long list be entered by
+    bisection.
+    """
     a, b = span
-    if not holes:
-        return text[a:b]
+    if starts is None:
+        starts = [ha for ha, _ in holes]
+    k = max(0, bisect_left(starts, a) - 1)  # the hole before ``a`` may reach into the span
+    # if a hole overlaps the span, hole k or k + 1 does (sorted, disjoint, k as above)
+    if not any(ha < b and hb > a for ha, hb in holes[k : k + 2]):
+        return text[a:b]  # no hole inside: the usual case
     out: list[str] = []
     pos = a
-    for ha, hb in holes:
+    for ha, hb in holes[k:]:
         if hb <= pos:
             continue
         if ha >= b:

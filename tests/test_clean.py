@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import speechparse
 from speechparse import InvalidText
 from speechparse.model import RemovedKind
 from speechparse.normalize import Suspects, check_text, clean_view
+from speechparse.spans import cut
 
 
 @pytest.mark.parametrize(
@@ -84,3 +87,17 @@ def test_small_and_vertical_punctuation_read_as_the_marks_they_stand_for() -> No
     assert speech.salutation is not None
     assert speech.salutation.text == "各位領事、各位嘉賓、各位先生、女士"
     assert speech.content[0].text == "今晚﹐我們歡聚一堂。"  # paragraph text is the input's
+
+
+@given(st.data())
+def test_cut_leaves_out_exactly_the_holes(data: st.DataObject) -> None:
+    """spans.cut (paragraph text = source less removed parts) against a character-by-character
+    reading, with and without the holes' starts given."""
+    text = "".join(chr(0x4E00 + i) for i in range(60))
+    points = sorted(data.draw(st.sets(st.integers(0, 60), max_size=10)))
+    holes = [(points[i], points[i + 1]) for i in range(0, len(points) - 1, 2)]
+    a = data.draw(st.integers(0, 60))
+    b = data.draw(st.integers(a, 60))
+    expected = "".join(text[i] for i in range(a, b) if not any(x <= i < y for x, y in holes))
+    assert cut(text, (a, b), holes) == expected
+    assert cut(text, (a, b), holes, [x for x, _ in holes]) == expected

@@ -22,7 +22,7 @@ ALLOWED: dict[str, set[str]] = {
     "segment": {"classify", "lines", "markers", "normalize", "numerals"},
     "build": {"classify", "markers"},
     "outline": {"build", "lines", "markers"},
-    "pipeline": {"build", "lines", "model", "normalize", "outline", "segment"},
+    "pipeline": {"build", "lines", "model", "normalize", "outline", "segment", "spans"},
 }
 # third-party packages and the only modules that may import them
 THIRD_PARTY = {"lark": {"grammar", "classify"}, "opencc": {"normalize"}}
