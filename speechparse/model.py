@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Callable, Iterable
 from enum import Enum
+from itertools import repeat
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -176,7 +178,7 @@ def constructed(cls: type[M], **fields: Any) -> M:
     return cls.model_construct(**fields)
 
 
-def constructed_many(cls: type[M], rows: Iterable[dict[str, Any]]) -> list[M]:
+def constructed_many(cls: type[M], rows: list[dict[str, Any]]) -> list[M]:
     return [cls.model_construct(**row) for row in rows]
 
 
@@ -186,6 +188,7 @@ if TRUSTED_FAST:
     _set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__  # the slots
     _set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
     _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+    _consume: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend  # runs a map
 
     def trusted(cls: type[M], **fields: Any) -> M:
         """``cls(**fields)`` without validation, for values this package made and knows valid.
@@ -202,18 +205,15 @@ if TRUSTED_FAST:
         _set_private(obj, None)
         return obj
 
-    def trusted_many(cls: type[M], rows: Iterable[dict[str, Any]]) -> list[M]:
-        """``[trusted(cls, **row) for row in rows]`` in one tight loop (thousands of rows)."""
-        fields_set = _ALL_FIELDS.get(cls) or _fields_of(cls)
-        out: list[M] = []
-        append = out.append
-        for row in rows:
-            obj = _new(cls)
-            _set(obj, "__dict__", row)
-            _set_fields_set(obj, fields_set)
-            _set_extra(obj, None)
-            _set_private(obj, None)
-            append(obj)
+    def trusted_many(cls: type[M], rows: list[dict[str, Any]]) -> list[M]:
+        """``[trusted(cls, **row) for row in rows]``, each step mapped over all rows at once
+        (the loops run in C: a glossed page has thousands of annotation records)."""
+        n = len(rows)
+        out = list(map(_new, repeat(cls, n)))
+        _consume(map(_set, out, repeat("__dict__", n), rows))
+        _consume(map(_set_fields_set, out, repeat(_ALL_FIELDS.get(cls) or _fields_of(cls), n)))
+        _consume(map(_set_extra, out, repeat(None, n)))
+        _consume(map(_set_private, out, repeat(None, n)))
         return out
 
 else:  # pragma: no cover - a pydantic whose instances hold more than _SLOTS

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from .errors import InvalidText
@@ -41,6 +42,8 @@ _PINYIN_RE = re.compile(
     + _LATIN
     + "]{1,8}[)）]"
 )
+#: the same, as re.split's one group: the pieces come out as strings, no match objects
+_PINYIN_SPLIT_RE = re.compile("(" + _PINYIN_RE.pattern + ")")
 _INVISIBLE_RUN_RE = re.compile("[" + _INVISIBLE + "]{1,64}")
 #: small-form and vertical-form punctuation (﹕﹐︰ …): the clean view reads each as the mark
 #: it stands for, one character for one.  ︰ is a two-dot leader to Unicode, but pages type it
@@ -55,6 +58,7 @@ _FORM_OF = {
 #: holds one), a punctuation form or a lone surrogate.  A single class is searched fast (the
 #: engine skips by it); most pages have none.
 _SUSPECT_RE = re.compile("[" + _INVISIBLE + _TONED + _FORMS + "\ud800-\udfff]")
+_NOT_TONED_RE = re.compile("[" + _INVISIBLE + _FORMS + "\ud800-\udfff]")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _TONED_RE = re.compile("[" + _TONED + "]")
 _UNREADABLE_RE = re.compile("[" + _INVISIBLE + "\ud800-\udfff]")
@@ -72,6 +76,7 @@ class CleanView:
     text: str
     omap: OffsetMap
     pinyin: list[tuple[int, int]] = field(default_factory=list)  # annotation spans, sorted
+    pinyin_text: list[str] = field(default_factory=list)  # the annotations, as written
     diagnostics: list[dict[str, Any]] = field(default_factory=list)
     #: it differs from the input by more than removed annotations (invisible characters
     #: deleted, punctuation forms folded): paragraph text must come from the input
@@ -95,17 +100,22 @@ def check_text(text: str) -> Suspects:
         return Suspects(invisible=False, pinyin=False, forms=False)
     at = first.start()  # nothing suspect stands before it
     toned = first.group() in _TONED
-    other = _UNREADABLE_RE.search(text, at)  # an invisible character or a lone surrogate
-    bad = other and _SURROGATE_RE.search(text, other.start())
+    # a glossed page has toned vowels all through: one more search for everything else
+    other = _NOT_TONED_RE.search(text, at) if toned else first
+    if other is None:
+        return Suspects(invisible=False, pinyin=True, forms=False)
+    at_other = other.start()
+    unreadable = _UNREADABLE_RE.search(text, at_other)  # an invisible character or a surrogate
+    bad = unreadable and _SURROGATE_RE.search(text, unreadable.start())
     if bad:
         raise InvalidText(
             f"lone surrogate U+{ord(bad.group()):04X} at index {bad.start()}: not valid Unicode "
             "text; decode bytes with parse_bytes(errors='replace') or clean the str first"
         )
     return Suspects(
-        invisible=other is not None,
+        invisible=unreadable is not None,
         pinyin=toned or _TONED_RE.search(text, at) is not None,
-        forms=_FORMS_RE.search(text, at) is not None,
+        forms=_FORMS_RE.search(text, at_other) is not None,
     )
 
 
@@ -114,24 +124,24 @@ def clean_view(text: str, suspects: Suspects = Suspects()) -> CleanView:
 
     ``suspects`` (from check_text) spares the searches for what the page does not hold.
     """
-    pinyin = [m.span() for m in _PINYIN_RE.finditer(text)] if suspects.pinyin else []
-    invisible = [m.span() for m in _INVISIBLE_RUN_RE.finditer(text)] if suspects.invisible else []
-    deletions = sorted(pinyin + invisible) if invisible else pinyin
-    if not deletions:
-        clean = text
+    if suspects.pinyin and not suspects.invisible:  # thousands of annotations on some pages
+        clean, pinyin, pinyin_text = _cut_pinyin(text)
+        deletions = pinyin
     else:
-        parts: list[str] = []
-        pos = 0
-        for a, b in deletions:
-            parts.append(text[pos:a])
-            pos = b
-        parts.append(text[pos:])
-        clean = "".join(parts)
+        found = list(_PINYIN_RE.finditer(text)) if suspects.pinyin else []
+        pinyin = [m.span() for m in found]
+        pinyin_text = [m.group() for m in found]
+        runs = _INVISIBLE_RUN_RE.finditer(text) if suspects.invisible else ()
+        invisible = [m.span() for m in runs]
+        deletions = sorted(pinyin + invisible) if invisible else pinyin
+        clean = _without(text, deletions)
     folded = suspects.forms and _FORMS_RE.search(clean) is not None
     if folded:  # one character for one: offsets stay
         clean = _FORMS_RE.sub(lambda m: _FORM_OF[m.group()], clean)
-    view = CleanView(clean, OffsetMap(deletions), pinyin, rewritten=bool(invisible) or folded)
-    for controls, m in enumerate(_CONTROL_RE.finditer(text) if invisible else (), 1):
+    deleted_invisible = len(deletions) > len(pinyin)
+    rewritten = deleted_invisible or folded
+    view = CleanView(clean, OffsetMap(deletions), pinyin, pinyin_text, rewritten=rewritten)
+    for controls, m in enumerate(_CONTROL_RE.finditer(text) if deleted_invisible else (), 1):
         if controls <= _MAX_DIAGNOSED:
             view.diagnostics.append(
                 {
@@ -142,6 +152,30 @@ def clean_view(text: str, suspects: Suspects = Suspects()) -> CleanView:
                 }
             )
     return view
+
+
+def _cut_pinyin(text: str) -> tuple[str, list[tuple[int, int]], list[str]]:
+    """The text less its annotations, their spans and their texts, from one re.split: the
+    pieces alternate kept text, annotation, kept text …, so their lengths give the spans."""
+    parts = _PINYIN_SPLIT_RE.split(text)
+    if len(parts) == 1:
+        return text, [], []
+    bounds = list(accumulate(map(len, parts)))  # bounds[k]: end of parts[k]
+    spans = list(zip(bounds[0::2], bounds[1::2], strict=False))  # annotation k: parts[2k + 1]
+    return "".join(parts[0::2]), spans, parts[1::2]
+
+
+def _without(text: str, deletions: list[tuple[int, int]]) -> str:
+    """``text`` less the sorted, disjoint ``deletions``."""
+    if not deletions:
+        return text
+    parts: list[str] = []
+    pos = 0
+    for a, b in deletions:
+        parts.append(text[pos:a])
+        pos = b
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def squash(s: str) -> str:

@@ -149,25 +149,25 @@ def _run(text: str, extra_diagnostics: list[Diagnostic] | None) -> Document:
 def _removed(doc: _Doc, lines: list[Line], runs: list[tuple[int, int, str]]) -> list[Removed]:
     """Removed lines (runs sorted by line) and the reading annotations outside them, in order."""
     raw = doc.raw
-    pinyin = doc.view.pinyin
-    starts = [a for a, _ in pinyin]
+    view = doc.view
+    starts = [a for a, _ in view.pinyin]
     out: list[Removed] = []
     k = 0  # next annotation not yet placed
     for a_line, b_line, kind in runs:
         a, b = doc.span(lines[a_line].start, lines[b_line].end)
         j = bisect_left(starts, a, k)
-        out.extend(_pinyin(raw, pinyin, k, j))
+        out.extend(_pinyin(view, k, j))
         k = bisect_left(starts, b, j)  # annotations inside removed lines are part of those
         out.append(trusted(Removed, kind=RemovedKind(kind), text=raw[a:b], span=(a, b)))
-    out.extend(_pinyin(raw, pinyin, k, len(pinyin)))
+    out.extend(_pinyin(view, k, len(starts)))
     return out
 
 
-def _pinyin(raw: str, spans: list[tuple[int, int]], i: int, j: int) -> list[Removed]:
+def _pinyin(view: CleanView, i: int, j: int) -> list[Removed]:
+    """Removed records of annotations ``i`` to ``j`` (thousands on a glossed page)."""
     kind = RemovedKind.PINYIN
-    return trusted_many(
-        Removed, ({"kind": kind, "text": raw[a:b], "span": (a, b)} for a, b in spans[i:j])
-    )
+    rows = zip(view.pinyin_text[i:j], view.pinyin[i:j], strict=True)
+    return trusted_many(Removed, [{"kind": kind, "text": t, "span": s} for t, s in rows])
 
 
 def _line_node(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from itertools import accumulate
+from operator import sub
 from typing import Annotated
 
 from pydantic import Field
@@ -17,16 +18,22 @@ class OffsetMap:
 
     ``deleted`` are sorted, disjoint half-open ranges of the original.  The clean text is the
     original without them.  ``to_original(i)`` is the original index of clean character ``i``
-    (for ``i == len(clean)`` the original length).  Maps compose by ``then``.
+    (for ``i == len(clean)`` the original length).
     """
 
     __slots__ = ("_clean_starts", "_shifts")
 
     def __init__(self, deleted: Iterable[tuple[int, int]] = ()) -> None:
-        ranges = [(a, b) for a, b in deleted if b > a]
-        shifts = [0, *accumulate(b - a for a, b in ranges)]
+        # map and accumulate, not loops: a glossed page deletes thousands of ranges
+        ranges = list(deleted)
+        starts, ends = (list(t) for t in zip(*ranges, strict=True)) if ranges else ([], [])
+        sizes: list[int] = list(map(sub, ends, starts))
+        if sizes and min(sizes) <= 0:
+            keep = [k for k, n in enumerate(sizes) if n > 0]
+            ends, sizes = [ends[k] for k in keep], [sizes[k] for k in keep]
+        shifts: list[int] = [0, *accumulate(sizes)]
         # clean index where the text after each deletion begins
-        self._clean_starts = [0, *(b - s for (_, b), s in zip(ranges, shifts[1:], strict=True))]
+        self._clean_starts = [0, *map(sub, ends, shifts[1:])]
         self._shifts = shifts
 
     @property
@@ -42,11 +49,15 @@ class OffsetMap:
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         """Original span of clean ``[a, b)`` (an end maps just after its last character)."""
-        if len(self._shifts) == 1:
+        shifts = self._shifts
+        if len(shifts) == 1:
             return a, b
-        start = self.to_original(a)
-        end = self.to_original(b - 1) + 1 if b > a else start
-        return start, end
+        starts = self._clean_starts  # to_original, twice, written out (called per node)
+        k = bisect_right(starts, a) - 1
+        start = a + shifts[k]
+        if b <= a:
+            return start, start
+        return start, b + shifts[bisect_right(starts, b - 1, k) - 1]
 
 
 def cut(

@@ -10,7 +10,7 @@ import speechparse
 from speechparse import InvalidText
 from speechparse.model import RemovedKind
 from speechparse.normalize import Suspects, check_text, clean_view
-from speechparse.spans import cut
+from speechparse.spans import OffsetMap, cut
 
 
 @pytest.mark.parametrize(
@@ -101,3 +101,47 @@ def test_cut_leaves_out_exactly_the_holes(data: st.DataObject) -> None:
     expected = "".join(text[i] for i in range(a, b) if not any(x <= i < y for x, y in holes))
     assert cut(text, (a, b), holes) == expected
     assert cut(text, (a, b), holes, [x for x, _ in holes]) == expected
+
+
+_PIECES = ["會", "議", "領導", "(huì)", "（yì）", "(dǎng)", "(qiáng", "dǎng)", "(ab)", "，"]
+_GLOSSED = st.lists(
+    st.sampled_from([*_PIECES, " ", "\n", "\u200b", "﹕", "("]),
+    max_size=30,
+).map("".join)
+
+
+@given(_GLOSSED)
+def test_the_two_ways_of_cutting_annotations_agree(text: str) -> None:
+    """A page with annotations and no invisible character is cut by one re.split; with an
+    invisible character, match by match.  Both read the same annotations and map back alike."""
+    suspects = check_text(text)
+    by_split = clean_view(text, Suspects(invisible=False, pinyin=True, forms=suspects.forms))
+    by_match = clean_view(text, Suspects(invisible=True, pinyin=True, forms=suspects.forms))
+    assert by_split.pinyin == by_match.pinyin
+    assert by_split.pinyin_text == [text[a:b] for a, b in by_match.pinyin]
+    if "\u200b" not in text:
+        assert by_split.text == by_match.text
+        assert [by_split.omap.to_original(i) for i in range(len(by_split.text) + 1)] == [
+            by_match.omap.to_original(i) for i in range(len(by_match.text) + 1)
+        ]
+    # what check_text reports is what the page holds
+    assert suspects.invisible == ("\u200b" in text)
+    assert suspects.forms == ("﹕" in text)
+    if by_match.pinyin:
+        assert suspects.pinyin
+
+
+@given(st.data())
+def test_offset_map_leads_back_to_the_input(data: st.DataObject) -> None:
+    """OffsetMap against a character-by-character reading: clean index i is the i-th kept
+    input index; a span runs from its first character to just after its last."""
+    points = sorted(data.draw(st.sets(st.integers(0, 40), max_size=12)))
+    deleted = [(points[i], points[i + 1]) for i in range(0, len(points) - 1, 2)]
+    kept = [i for i in range(40) if not any(x <= i < y for x, y in deleted)]
+    omap = OffsetMap(deleted)
+    assert [omap.to_original(i) for i in range(len(kept))] == kept
+    a = data.draw(st.integers(0, len(kept)))
+    b = data.draw(st.integers(a, len(kept)))
+    start = kept[a] if a < len(kept) else 40
+    expected = (start, kept[b - 1] + 1) if b > a else (start, start)
+    assert omap.span(a, b) == expected
