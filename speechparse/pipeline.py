@@ -308,7 +308,9 @@ class _Blocks:
         if b <= a:
             return None
         doc = self.doc
-        span = doc.para_span(para, a, b)
+        base = para.base
+        # one line and nothing deleted (most paragraphs): plain offsets, written out
+        span = (base + a, base + b) if base >= 0 and doc.identity else doc.para_span(para, a, b)
         text = para.text[a:b] if doc.clean_is_source else doc.source(span)
         if not text or text.isspace():
             return None
@@ -321,7 +323,13 @@ class _Blocks:
         ``finish`` extends it over its content."""
         doc = self.doc
         found = e.found
-        m_span = doc.para_span(para, found.start, found.end)
+        base = para.base
+        if base >= 0 and doc.identity:  # as in ``paragraph``
+            m_span = (base + found.start, base + found.end)
+            end = base + h_b if h_b > h_a else m_span[1]
+        else:
+            m_span = doc.para_span(para, found.start, found.end)
+            end = doc.para_span(para, h_a, h_b)[1] if h_b > h_a else m_span[1]
         heading = para.text[h_a:h_b]
         if drop:
             heading = "".join(c for k, c in enumerate(heading, h_a) if k not in drop)
@@ -346,7 +354,6 @@ class _Blocks:
                     m_span,
                     Severity.INFO,
                 )
-        end = doc.para_span(para, h_a, h_b)[1] if h_b > h_a else m_span[1]
         content: list[Block] = []
         is_item = e.info.is_item
         cls: type[Section | Item] = Item if is_item else Section
