@@ -323,7 +323,7 @@ _SPEECH_WORDS = re.compile(
 #: one line): 在市政府全体会议上的讲话春节刚过，…
 _GLUED_TITLE_RE = re.compile(
     r"[^。！？!?；;，,：:]{4,60}?(?:上的讲话|上的講話|的讲话|的講話|讲话稿|講話稿|致辞|致辭|致词"
-    r"|致詞|发言稿|發言稿|上的发言|上的發言)"
+    r"|致詞|发言稿|發言稿|上的发言|上的發言)稿?"
 )
 #: what follows 讲话 in prose that quotes a speech (讲话中 / 讲话精神 / 讲话指出 / 讲话为我们
 #:指明了方向 …): positions, verbs and function words, where a new sentence would not begin
@@ -334,15 +334,16 @@ _AFTER_QUOTED_SPEECH = frozenset(
 
 
 def glued_title(compact: str) -> int:
-    """Length of a speech title that opens ``compact`` and runs into body text, or 0."""
+    """Length (in non-space characters) of a speech title that opens ``compact`` and runs
+    into body text, or 0.  A long line's compact form keeps its spaces (讲话稿 政府系统…)."""
     m = _GLUED_TITLE_RE.match(compact)
     if m is None:
         return 0
-    rest = compact[m.end() :]
+    rest = compact[m.end() :].lstrip()
     nxt = rest[:1]
     if len(rest) < 16 or not ("\u4e00" <= nxt <= "\u9fff") or nxt in _AFTER_QUOTED_SPEECH:
         return 0
-    return m.end()
+    return len("".join(compact[: m.end()].split()))
 
 
 def speech_title_words(compact: str) -> bool:
