@@ -131,9 +131,19 @@ _ADDRESSEE = (
 )
 _ADDRESSEE_RE = re.compile(_ADDRESSEE)
 _SALUTATION_LINE_RE = re.compile(r"^[^。！？!?；;]{1,60}?[:：]$")
-_SALUTATION_LEAD_RE = re.compile(
-    r"^(?:(?:" + _ADDRESSEE + r")[^:：。！？!?；;，,]{0,24}[、，,]?){1,6}[:：]"
+#: one comma-separated part of a salutation opens with an addressee word within its first
+#: 12 characters (各位领导、各位来宾 / 现场各位贵宾); parts are read one by one (no pattern
+#: repeats a repetition: a failed match is given up in linear time)
+_SALUTATION_PART_RE = re.compile(r"[^:：。！？!?；;，,、]{0,12}?(?:" + _ADDRESSEE + r")")
+_SALUTATION_PART_MAX = 72
+_SALUTATION_PARTS_MAX = 8
+#: a person named before the audience (主席，各位议员： / 大会主席某某院长、现场各位贵宾…)
+_SALUTATION_PERSON_RE = re.compile(
+    r"[^:：。！？!?；;，,、]{0,10}(?:主席|院长|院長|议长|議長|市长|市長|县长|縣長|书记|書記|"
+    r"部长|部長|主任|会长|會長|校长|校長|理事长|理事長|董事长|董事長|先生|女士|阁下|閣下)[，,、]"
 )
+_COMMA_RE = re.compile(r"[，,]")
+_SENTENCE_END_RE = re.compile(r"[。！？!?；;]")
 _SENTENCE_WORDS_RE = re.compile(
     r"如下|以下|下面|我们|我們|我讲|我講|几点|幾點|主要|包括|就是|全文|原文|内容|內容|即[:：]"
 )
@@ -164,10 +174,25 @@ def salutation_text(compact: str) -> str | None:
     return None
 
 
-_SALUTATION_GREETING_RE = re.compile(
-    r"^((?:(?:" + _ADDRESSEE + r")[^:：。！？!?；;，,]{0,24}[、，,]?){1,8}?)[，,]\s{0,2}"
-    r"((?:大家|各位|同学们|同學們|朋友们|朋友們)?[^，,。！!]{0,4}(?:好|早安|晚安)[^。！!]{0,8}[!！。.]{0,3})$"
+#: what follows a salutation on its line: a greeting to the end (，大家早上好！)
+_GREETING_TAIL_RE = re.compile(
+    r"[，,]\s{0,2}(?:大家|各位|同学们|同學們|朋友们|朋友們)?[^，,。！!]{0,4}(?:好|早安|晚安)"
+    r"[^。！!]{0,8}[!！。.]{0,3}"
 )
+
+
+def _addressees(head: str) -> bool:
+    """Is ``head`` a list of addressees (what a salutation says before its colon)?  It opens
+    with an addressee word (尊敬的…, 各位…) or with a person named first (主席，…)."""
+    if (m := _SALUTATION_PERSON_RE.match(head)) is not None:
+        head = head[m.end() :]
+    elif _ADDRESSEE_RE.match(head) is None:
+        return False
+    parts = _COMMA_RE.split(head)
+    return len(parts) <= _SALUTATION_PARTS_MAX and all(
+        2 <= len(part) <= _SALUTATION_PART_MAX and _SALUTATION_PART_RE.match(part) is not None
+        for part in parts
+    )
 
 
 #: a date in parentheses, then the rest of the line: (2006年8月30日)同志们：
@@ -187,8 +212,11 @@ def salutation_greeting(compact: str) -> int:
     """``亲爱的同学们，大家早上好！``: the salutation's length (before the comma), or 0."""
     if len(compact) > 64:
         return 0
-    m = _SALUTATION_GREETING_RE.match(compact)
-    return len(m.group(1)) if m and not _SENTENCE_WORDS_RE.search(m.group(1)) else 0
+    for comma in _COMMA_RE.finditer(compact):  # the first comma a greeting follows
+        at = comma.start()
+        if _GREETING_TAIL_RE.fullmatch(compact, at) and _addressees(compact[:at]):
+            return 0 if _SENTENCE_WORDS_RE.search(compact, 0, at) else at
+    return 0
 
 
 def names_audience(compact: str) -> bool:
@@ -197,9 +225,17 @@ def names_audience(compact: str) -> bool:
 
 
 def salutation_lead(compact: str) -> int:
-    """Length of a salutation that opens a longer line (``同志们：今天…``), or 0."""
-    m = _SALUTATION_LEAD_RE.match(compact)
-    return m.end() if m and not _SENTENCE_WORDS_RE.search(m.group()) else 0
+    """Length (in non-space characters) of a salutation that opens a longer line
+    (``同志们：今天…``), or 0.  A long line's compact form keeps its spaces."""
+    colon = min((i for c in COLONS if (i := compact.find(c)) >= 0), default=-1)
+    if colon < 0 or colon > _SALUTATION_PARTS_MAX * (_SALUTATION_PART_MAX + 1):
+        return 0
+    head = compact[:colon]
+    if _SENTENCE_END_RE.search(head) or _SENTENCE_WORDS_RE.search(head):
+        return 0
+    if head[-1:] in ("、", "，", ","):
+        head = head[:-1]
+    return len("".join(compact[: colon + 1].split())) if _addressees(head) else 0
 
 
 # ------------------------------------------------------------------ page chrome
