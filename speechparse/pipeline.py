@@ -238,7 +238,8 @@ def _head_fields(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> dict[str, An
     elif plan.date is not None:
         out["date"] = text_of(plan.date).strip("()（） ")
     if plan.speaker is not None:
-        out["speaker"] = text_of(plan.speaker)
+        # names spaced out for layout (林 纯 怀), a byline's bar (| 小龙)
+        out["speaker"] = _drop_cjk_gaps(text_of(plan.speaker)).strip("|｜/ ")
     if plan.salutation is not None:
         ln = lines[plan.salutation]
         cut = _clean_offset(ln, plan.salutation_len) if plan.salutation_len else None

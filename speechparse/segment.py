@@ -182,8 +182,17 @@ def _speaker_like(page: _Page, i: int) -> bool:
         and not speech_title_words(c)
         and page.chrome(i) is None
         and not page.marker(i)
-        and (len(c) <= 4 or len(c) < len(ln.text) or _ROLE_RE.search(c) is not None)
+        and (len(c) <= 4 or len(c) < len(ln.text) or _ROLE_RE.search(c) is not None or _names(c))
     )
+
+
+_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,3}")
+
+
+def _names(compact: str) -> bool:
+    """A list of two or more personal names (张三、李四、王五): several speakers."""
+    parts = compact.split("、")
+    return len(parts) >= 2 and all(_NAME_RE.fullmatch(p) for p in parts)
 
 
 def _numbered_title(page: _Page, i: int) -> tuple[tuple[str, str], int] | None:
@@ -421,8 +430,12 @@ def _head(page: _Page, plan: SpeechPlan, removed: list[tuple[int, int, str]]) ->
         elif (
             plan.salutation is None
             and plan.speaker is None
-            and i + 3 < end
-            and any(page.salutation(k) for k in range(i + 1, i + 3))
+            and (  # a name line before the salutation, or right under the title
+                any(page.salutation(k) for k in range(i + 1, min(i + 3, end - 1)))
+                or (
+                    plan.title and i == plan.title[-1] + 1 and i + 1 < end and page.body_like(i + 1)
+                )
+            )
             and _speaker_like(page, i)
         ):
             plan.speaker = i

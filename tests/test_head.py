@@ -1,0 +1,53 @@
+"""A speech's head: title, speaker, date and salutation lines above its body."""
+
+from __future__ import annotations
+
+import pytest
+
+import speechparse
+
+_BODY = "今年以来，全市上下认真贯彻落实市委部署，各项工作取得了新的进展，成绩来之不易。\n"
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "speaker", "salutation", "body"),
+    [
+        (  # several speakers named on the line under the title
+            "张建国李明华在全市青年干部座谈会上的讲话\n张建国、李明华\n" + _BODY,
+            "张建国李明华在全市青年干部座谈会上的讲话",
+            "张建国、李明华",
+            None,
+            "今年以来",
+        ),
+        (  # a name spaced out for layout, glued to the salutation's line above it
+            "在全市工作会议上的讲话\n市委书记 王 建 华\n同志们：\n" + _BODY,
+            "在全市工作会议上的讲话",
+            "市委书记王建华",
+            "同志们",
+            "今年以来",
+        ),
+        (  # a byline's bar is no part of the name
+            "在全市工作会议上的讲话\n| 王建华\n同志们：\n" + _BODY,
+            "在全市工作会议上的讲话",
+            "王建华",
+            "同志们",
+            "今年以来",
+        ),
+        (  # a short first body line under the title is body, not a speaker
+            "在全市工作会议上的讲话\n同志们，今年以来，全市上下认真贯彻落实市委部署，成绩来之不易。\n",
+            "在全市工作会议上的讲话",
+            None,
+            None,
+            "同志们",
+        ),
+    ],
+)
+def test_head_lines(
+    page: str, title: str, speaker: str | None, salutation: str | None, body: str
+) -> None:
+    (speech,) = speechparse.parse(page).speeches
+    assert speech.title == title
+    assert speech.speaker == speaker
+    assert (speech.salutation.text if speech.salutation else None) == salutation
+    first = speech.content[0]
+    assert first.type == "paragraph" and first.text.startswith(body)
