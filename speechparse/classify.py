@@ -308,7 +308,7 @@ def chrome_kind(text: str, compact: str) -> str | None:
     if _FURNITURE_HINT_RE.search(text) or (compact is not text and _INTRO_RE.search(compact)):
         if n <= 80 and _BREADCRUMB_HINT_RE.search(text) and _BREADCRUMB_RE.search(text):
             return "chrome"  # 首页 > 栏目 > 正文
-        if _INTRO_RE.search(compact) and (n < 200):
+        if (m := _INTRO_RE.search(compact)) and n < 200 and not _headline(compact, m.group()):
             return "intro"
         if _CHROME_STRONG.search(text):
             if _RELATED_RE.search(compact):
@@ -325,6 +325,15 @@ def chrome_kind(text: str, compact: str) -> str | None:
         if hits >= 2 or (hits == 1 and not _SPEECH_WORDS.search(compact)):
             return "chrome"  # a speech's title may hold one such word (…专题讲稿)
     return None
+
+
+#: intro words that also end a press release's headline (行政长官出席…典礼致辞全文)
+_FULL_TEXT = frozenset(("致辞全文", "致辭全文", "讲话全文", "講話全文"))
+
+
+def _headline(compact: str, word: str) -> bool:
+    """A headline that names the full text of a speech, no sentence introducing it."""
+    return word in _FULL_TEXT and title_like(compact) and not compact.endswith(COLONS)
 
 
 def collection_header(compact: str) -> bool:

@@ -21,6 +21,8 @@ def kind(line: str) -> str | None:
         ("某某网 | 讲话稿频道", "chrome"),  # site bar
         ("下面是小编为大家整理的讲话稿，供大家参考。", "intro"),
         ("以上内容 仅供 参考", "intro"),  # the intro phrase broken by spaces
+        ("以下是市长今日在开幕典礼上的致辞全文：", "intro"),
+        ("市长出席开幕典礼致辞全文（附图）", None),  # a press release's headline: a title
         ("版权所有 © 2023 某某网", "disclaimer"),
         ("本站部分文章来自网络，如有侵权请联系删除。", "disclaimer"),
         ("上一篇：在安全工作会议上的讲话", "related"),
@@ -65,6 +67,10 @@ def test_dated_salutation(line: str, expected: int) -> None:
         (
             "2021年领导在廉政工作会议上讲话稿政府系统如何抓落实，重点围绕四个字。",
             "2021年领导在廉政工作会议上讲话稿",
+        ),
+        (
+            "在全县森林防火工作会议上的讲话稿今年入秋以来，全县降水明显偏少，火险偏高。",
+            "在全县森林防火工作会议上的讲话稿",  # 稿 belongs to the title
         ),
         ("在全市大会上的讲话中，书记强调要抓好安全生产工作，确保万无一失。", ""),  # prose
         ("学习书记的讲话精神，我们要把思想统一到会议部署上来，确保落实。", ""),  # prose
