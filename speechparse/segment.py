@@ -91,6 +91,9 @@ class SpeechPlan:
     closing: int | None = None
     closing_at: int = 0  # the closing starts at this offset of line `closing`
     body: list[int] = field(default_factory=list)
+    #: a news lead under the title announces the speech (…全文如下：): the speech proper,
+    #: its salutation first, starts at this line; the lead is removed
+    lead_end: int | None = None
 
 
 @dataclass
@@ -106,6 +109,7 @@ class _Page:
         self.lines = lines
         self._chrome: list[str | bool | None] = [False] * len(lines)  # False: not looked up
         self._first_seen: dict[str, int] | None = None
+        self.leads: dict[int, int] = {}  # a speech's first line → where its lead ends
 
     @property
     def first_seen(self) -> dict[str, int]:
@@ -282,6 +286,10 @@ def _title_fragment(page: _Page, i: int, titles: list[int]) -> bool:
     c = page.lines[i].compact
     if len(c) > _FRAGMENT_MAX or page.first_seen.get(simplify(c), i) < i:
         return False
+    # a title wraps with its upper lines as long as the lower ones (or nearly): a shorter
+    # line above is a label (新闻与活动 / 总统发表国庆祝词)
+    if 4 * len(c) < 3 * len(page.lines[titles[0]].compact):
+        return False
     if any(page.lines[k].compact.endswith(c) for k in range(max(0, i - 2), i)):
         return False
     return not (
@@ -351,8 +359,22 @@ def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
     if not starts:
         return _single_start(page, len(lines))
     ordered = sorted(starts.items())
-    # speech text before the first start found: a speech of its own (its start was missed)
-    return _single_start(page, ordered[0][0], strict=True) + ordered
+    # speech text before the first start found: a speech of its own (its start was missed),
+    # unless it announces the speech (…全文如下：): a news lead under the speech's title
+    first, titles = ordered[0]
+    before = _single_start(page, first, strict=True)
+    if before and not titles and before[0][1] and _announces(page, first):
+        page.leads[before[0][0]] = first
+        return before + ordered[1:]
+    return before + ordered
+
+
+def _announces(page: _Page, i: int) -> bool:
+    """Does an intro line that ends with a colon (…致辞全文如下：) stand right above line ``i``?"""
+    k = i - 1
+    while k >= 0 and page.chrome(k) == "chrome":
+        k -= 1
+    return k >= 0 and page.chrome(k) == "intro" and page.lines[k].compact.endswith(COLONS)
 
 
 def _single_start(page: _Page, n: int, strict: bool = False) -> list[tuple[int, list[int]]]:
@@ -384,15 +406,18 @@ def _single_start(page: _Page, n: int, strict: bool = False) -> list[tuple[int, 
     return [(titles[0] if titles else first_body, titles)]
 
 
-def _head(page: _Page, plan: SpeechPlan, removed: list[tuple[int, int, str]]) -> int:
+def _head(
+    page: _Page, plan: SpeechPlan, removed: list[tuple[int, int, str]], start: int | None = None
+) -> int:
     """Fill subtitle/date/speaker/salutation/greeting; return the first body line.
 
-    Page furniture between the title and the salutation (a date/source line) is removed.
+    The head is read from ``start`` (by default the line under the title).  Page furniture
+    between the title and the salutation (a date/source line) is removed.
     """
     lines = page.lines
-    i = (plan.title[-1] + 1) if plan.title else plan.first
+    first = i = ((plan.title[-1] + 1) if plan.title else plan.first) if start is None else start
     end = plan.end
-    while i < end and i < plan.first + 8:
+    while i < end and i < first + 8:
         c = lines[i].compact
         if plan.salutation is None and _SUBTITLE_RE.match(c) and plan.subtitle is None:
             plan.subtitle = i
@@ -403,11 +428,7 @@ def _head(page: _Page, plan: SpeechPlan, removed: list[tuple[int, int, str]]) ->
         elif plan.salutation is None and plan.date is None and (n := dated_salutation(c)):
             plan.date = plan.salutation = i  # (2006年8月30日)同志们：
             plan.salutation_from = n
-        elif (
-            plan.salutation is None
-            and (n := salutation_lead(c))
-            and i == ((plan.title[-1] + 1) if plan.title else plan.first)
-        ):
+        elif plan.salutation is None and i == first and (n := salutation_lead(c)):
             plan.salutation, plan.salutation_len = i, n
             return i
         elif (
@@ -514,6 +535,10 @@ def segment(lines: list[Line]) -> Segmentation:
         if plan.title and plan.first < plan.title[0]:  # the label above a collection title
             removed.append((plan.first, plan.title[0] - 1, "collection_header"))
         body_start = _head(page, plan, removed)
+        plan.lead_end = page.leads.get(plan.first)
+        if plan.lead_end is not None and body_start < plan.lead_end:
+            removed.append((body_start, plan.lead_end - 1, "intro"))
+            body_start = _head(page, plan, removed, start=plan.lead_end)
         if not plan.title and plan.salutation is None and body_start < plan.end:
             n = glued_title(lines[body_start].compact)  # 在…会议上的讲话春节刚过，…
             if n:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from speechparse.classify import chrome_kind, dated_salutation, glued_title
+from speechparse.classify import chrome_kind, dated_salutation, glued_title, line_form
 
 
 def kind(line: str) -> str | None:
@@ -85,3 +85,21 @@ def test_glued_title(line: str, title: str) -> None:
 def test_a_sentence_about_a_speech_is_no_glued_title() -> None:
     line = "市委书记在全市经济工作会议上的讲话为我们指明了方向，我们要认真学习领会。"
     assert glued_title(line) == 0
+
+
+@pytest.mark.parametrize(
+    ("line", "form"),
+    [
+        ("谢谢大家！", "closing"),
+        ("謝謝各位！", "closing"),
+        ("大家上午好！", "greeting"),
+        ("2022年9月1日", "dateline"),
+        ("（二〇二三年五月一日）", "dateline"),
+        ("中華民國81年10月09日", "dateline"),  # an era's year (民国/民國)
+        ("民国一百一十二年十月十日", "dateline"),
+        ("中華民國建國八十一年國慶", None),  # an era in a title, no date
+        ("谢谢大家的支持，我们一定把工作做好。", None),
+    ],
+)
+def test_line_form(line: str, form: str | None) -> None:
+    assert line_form(line) == form
