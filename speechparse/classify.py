@@ -244,7 +244,7 @@ def salutation_lead(compact: str) -> int:
 _CHROME_STRONG = re.compile(
     r"版权所有|版權所有|版权归|版權歸|版权属于|版權屬於|转载请|轉載請|未经授权|未經授權|免责声明|免責聲明|"
     r"本站|本网|本網|侵权|侵權|客服|付费|付費|下载文档|下載文檔|点击下载|點擊下載|立即下载|立即下載|"
-    r"上一篇|下一篇|上一页|下一頁|下一页|上一頁|相关文章|相關文章|相关推荐|相關推薦|相关阅读|相關閱讀|"
+    r"上一篇|下一篇|上一页|下一頁|下一页|上一頁|上一则|下一则|上一則|下一則|上一条[：:]|下一条[：:]|上一條[：:]|下一條[：:]|相关文章|相關文章|相关推荐|相關推薦|相关阅读|相關閱讀|"
     r"猜你喜欢|猜你喜歡|推荐访问|推薦訪問|推荐阅读|推薦閱讀|热门文章|熱門文章|热门推荐|熱門推薦|"
     r"延伸阅读|延伸閱讀|扫一扫|掃一掃|扫码|掃碼|https?://|www\.|\.com\b|\.cn\b|ICP备|ICP備|"
     r"当前位置|當前位置|您的位置|你的位置|返回首页|返回首頁|回到顶部|回到頂部|小编|小編|责任编辑|責任編輯|"
@@ -280,6 +280,7 @@ _RELATED_RE = re.compile(
     r"上一篇|下一篇|相关|相關|猜你喜欢|猜你喜歡|推荐|推薦|热门|熱門|延伸阅读|延伸閱讀|查看更多"
 )
 _WORDLESS_RE = re.compile(r"[\w]")
+_LABELS = frozenset(("正文", "全文", "原文"))
 #: a first look for the three checks above: any breadcrumb character, intro or furniture
 #: phrase (every alternative opens with a literal, so the engine skips by first characters)
 _FURNITURE_HINT_RE = re.compile(
@@ -305,6 +306,8 @@ def chrome_kind(text: str, compact: str) -> str | None:
     n = len(compact)
     if n <= 80 and not _WORDLESS_RE.search(compact):
         return "chrome"  # rules and symbols only: ***, :::, ------
+    if n <= 3 and compact.rstrip("：:") in _LABELS:
+        return "chrome"  # a document's label alone on its line: 正文
     if _FURNITURE_HINT_RE.search(text) or (compact is not text and _INTRO_RE.search(compact)):
         if n <= 80 and _BREADCRUMB_HINT_RE.search(text) and _BREADCRUMB_RE.search(text):
             return "chrome"  # 首页 > 栏目 > 正文
@@ -360,7 +363,8 @@ def title_like(compact: str) -> bool:
 
 _SPEECH_WORDS = re.compile(
     r"讲话|講話|致辞|致辭|致词|致詞|发言|發言|报告|報告|演讲|演講|会上|會上|大会|大會|会议|會議|"
-    r"典礼|典禮|仪式|儀式|座谈|座談|贺词|賀詞|寄语|寄語|讲稿|講稿|主持词|主持詞|祝酒|献词|獻詞"
+    r"典礼|典禮|仪式|儀式|座谈|座談|贺词|賀詞|寄语|寄語|讲稿|講稿|主持词|主持詞|祝酒|献词|獻詞|"
+    r"党课|黨課|宣讲|宣講"
 )
 
 

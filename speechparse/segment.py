@@ -69,6 +69,7 @@ _NEXTPAGE_RE = re.compile(
     r"^\[?NextPage\]?$|^第\s{0,2}[0-9]{1,3}\s{0,2}[页頁](?:\s{0,2}共\s{0,2}[0-9]{1,3}\s{0,2}[页頁])?$"
     r"|^下一[页頁]$|^上一[页頁]$|^[—\-－–─]{1,2}\s{0,2}[0-9]{1,3}\s{0,2}[—\-－–─]{1,2}$"
 )
+_SENTENCE_END_IN = re.compile("[。！？]")
 _BODY_MIN = 16
 _FRAGMENT_MAX = 16  # a title broken over lines: its fragments are this short
 
@@ -255,14 +256,18 @@ def _title_block(page: _Page, sal: int, floor: int) -> list[int]:
     """Title lines above salutation line ``sal`` (not above ``floor``)."""
     i = sal - 1
     speaker = None
-    # subtitle, date and speaker lines sit between a title and its salutation
-    while i >= floor and i >= sal - 4:
+    # subtitle, date and speaker lines sit between a title and its salutation, and a table
+    # of contents may (目录 and the heading lines said again)
+    stop = sal - 4
+    while i >= floor and i >= stop:
         c = page.lines[i].compact
         if _SUBTITLE_RE.match(c) or line_form(c) == "dateline" or page.chrome(i) is not None:
             i -= 1
         elif speaker is None and _speaker_like(page, i):
             speaker = i
             i -= 1
+        elif page.marker(i) and (label := _toc_label_above(page, i, floor)) is not None:
+            i, stop = label - 1, label - 4
         else:
             break
     titles: list[int] = []
@@ -274,6 +279,25 @@ def _title_block(page: _Page, sal: int, floor: int) -> list[int]:
     if not titles and speaker is not None:  # the short line was the title after all
         titles = [speaker]
     return titles
+
+
+_TOC_SPAN = 40  # lines a table of contents may take
+
+
+def _toc_label_above(page: _Page, i: int, floor: int) -> int | None:
+    """The 目录 line that opens a table of contents ending at line ``i``, or None."""
+    for k in range(i, max(floor, i - _TOC_SPAN) - 1, -1):
+        if _TOC_LABEL_RE.match(page.lines[k].compact):
+            return k if k < i else None
+        if not _toc_entry(page, k):
+            return None
+    return None
+
+
+def _toc_entry(page: _Page, i: int) -> bool:
+    """A line a table of contents may hold: short, no sentence in it."""
+    ln = page.lines[i]
+    return len(ln.compact) <= 40 and not _SENTENCE_END_IN.search(ln.compact)
 
 
 def _title_fragment(page: _Page, i: int, titles: list[int]) -> bool:
@@ -448,6 +472,13 @@ def _head(
             plan.greeting = i
         elif plan.salutation is None and (kind := page.chrome(i)) is not None:
             removed.append((i, i, kind))
+        elif plan.salutation is None and _TOC_LABEL_RE.match(c):  # a table of contents
+            j = i + 1
+            while j < end and _toc_entry(page, j) and not page.salutation(j):
+                j += 1
+            removed.append((i, j - 1, "toc"))
+            first = i = j  # the head goes on under it
+            continue
         elif (
             plan.salutation is None
             and plan.speaker is None
