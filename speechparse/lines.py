@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -120,10 +121,13 @@ _LONG = 50
 _CJK_END_RE = re.compile(r"[\u4e00-\u9fff]$")
 
 
-def joins(prev: Line, cur: Line, cur_is_marker: bool, prev_is_heading: bool) -> bool:
+def joins(
+    prev: Line, cur: Line, cur_is_marker: bool, prev_is_heading: bool, width: int = 0
+) -> bool:
     """Does ``cur`` continue ``prev`` across a line break a PDF or a page put mid-sentence?
 
     ``prev_is_heading``: ``prev`` is a short line that opens with a marker (a heading line).
+    ``width``: the width the page was wrapped at (wrap_width), 0 when it was not.
     """
     if cur_is_marker:
         return False
@@ -132,9 +136,33 @@ def joins(prev: Line, cur: Line, cur_is_marker: bool, prev_is_heading: bool) -> 
         return True
     if cur.text.startswith("是") and _NUMERAL_TAIL_RE.search(t):
         return True
-    if t.endswith(SENTENCE_END) or t.endswith(("：", ":", "；", ";")):
+    end = t.rstrip("*_")  # a sentence may end inside Markdown emphasis: **…；**
+    if end.endswith(SENTENCE_END) or end.endswith(("：", ":", "；", ";")):
         return False
     if t.endswith(_MID_SENTENCE_END):
         return True
+    if width and len(t) >= width - _WRAP_SLACK:
+        return True  # a full line of a wrapped page goes on, a heading's too
     # no punctuation at the end: a heading stands alone; other lines were cut by the page
     return not prev_is_heading and (len(t) >= _LONG or _CJK_END_RE.search(t) is not None)
+
+
+_WRAPPED_MIN = 16  # lines shorter than this say nothing of a page's width
+#: a full line may fall this many characters short of the width: a paragraph's first line
+#: is indented (two full-width spaces, stripped here); digits and Latin letters are narrow
+_WRAP_SLACK = 2
+
+
+def wrap_width(lines: list[Line]) -> int:
+    """The width a PDF extraction wrapped these lines at, or 0: the length most of the
+    longer lines have, give or take the slack, when at least four lines and a quarter of
+    them have it."""
+    counts = Counter(len(ln.text) for ln in lines if len(ln.text) >= _WRAPPED_MIN)
+    if not counts:
+        return 0
+
+    def near(n: int) -> int:
+        return sum(counts[k] for k in range(n - _WRAP_SLACK, n + 1))
+
+    width = max(counts, key=lambda n: (near(n), n))
+    return width if near(width) >= 4 and 4 * near(width) >= counts.total() else 0

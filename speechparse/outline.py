@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from .build import Event, TreeBuilder, select_series
-from .lines import PARTICLES, Line, Paragraph, joins, make_paragraph
+from .lines import PARTICLES, Line, Paragraph, joins, make_paragraph, wrap_width
 from .markers import Found, inline_markers, opening
 
 #: a sentence end; a "?" glued to Latin letters is mojibake (因?qū), not one
@@ -56,6 +56,7 @@ def paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Found | None]]:
     """Join lines into paragraphs (PDF repair; a bare numeral line takes the next as heading)."""
     paras: list[list[Line]] = []
     heads: list[Found | None] = []
+    width = wrap_width([ln for ln in lines if opening(ln) is None])  # headings are short
     for ln in lines:
         found = opening(ln)
         if paras and found is None:  # a line that opens with a marker starts a paragraph
@@ -66,9 +67,9 @@ def paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Found | None]]:
                     prev.append(ln)  # a bare numeral line takes the next as its heading
                     continue
                 heading = len(prev[0].text) < _HEADING_LINE
-            else:
-                heading = False
-            if joins(prev[-1], ln, False, heading):
+            else:  # a heading a wrapped page broke over lines, its sentence not ended yet
+                heading = bool(head and width and not any(_TERM_RE.search(p.text) for p in prev))
+            if joins(prev[-1], ln, False, heading, width):
                 prev.append(ln)
                 continue
         paras.append([ln])

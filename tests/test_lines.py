@@ -1,0 +1,50 @@
+"""Line-break repair (lines.py): the width a PDF wrapped a page at, and which breaks join."""
+
+from __future__ import annotations
+
+from speechparse.lines import Line, joins, make_line, wrap_width
+
+_WRAPPED = [  # a PDF page wrapped at 24 characters; a paragraph's first line indented
+    "今天我们召开全县防汛工作会议，主要任务",
+    "是分析今年汛期形势，安排部署防汛抗旱各项工作。刚",
+    "才，县水利局通报了汛前检查情况，几个乡镇作了表态",
+    "发言，我都同意。下面，我再强调三点意见。",
+    "据气象部门预测，今年我县汛期降水总体偏多",
+    "二至三成，极端天气事件发生的可能性较大，局地强降",
+    "雨引发山洪、地质灾害的风险较高，大家要保持清醒。",
+]
+
+
+def lines(texts: list[str]) -> list[Line]:
+    return [make_line(0, t) for t in texts]
+
+
+def test_the_width_of_a_wrapped_page() -> None:
+    assert wrap_width(lines(_WRAPPED)) == 24
+
+
+def test_a_web_page_has_no_width() -> None:
+    web = [
+        "今天，我们召开全县防汛工作会议。",
+        "据气象部门预测，今年我县汛期降水总体偏多二至三成，极端天气事件发生的可能性较大。",
+        "同时，部分小型水库和堤防工程存在病险隐患，防汛基础仍然比较薄弱，大家务必保持清醒头脑，"
+        "切实做好各项准备。",
+        "一要压实责任。",
+        "二要强化预警，确保信息第一时间传递到村、到户、到人。",
+    ]
+    assert wrap_width(lines(web)) == 0
+    assert wrap_width(lines(["短行"] * 10)) == 0  # short lines say nothing
+
+
+def test_a_full_line_goes_on_even_under_a_heading() -> None:
+    heading = make_line(0, "一、充分认识今年防汛形势的严峻性，切实增强做")  # 22 characters, cut
+    tail = make_line(30, "好防汛工作的责任感")
+    assert not joins(heading, tail, False, True)  # no width known: a heading stands alone
+    assert joins(heading, tail, False, True, width=24)  # 22 >= 24 - 2: the line was full
+    short = make_line(0, "一、压实防汛责任")
+    assert not joins(short, tail, False, True, width=24)
+
+
+def test_a_sentence_ending_inside_emphasis_ends_the_line() -> None:
+    prev = make_line(0, "**自恋、自大、自负、自夸、自欺、自闭、自缚、自怜；**")
+    assert not joins(prev, make_line(40, "而是："), False, False)
