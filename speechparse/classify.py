@@ -210,8 +210,8 @@ def dated_salutation(compact: str) -> int:
 
 def salutation_greeting(compact: str) -> int:
     """``亲爱的同学们，大家早上好！``: the salutation's length (before the comma), or 0."""
-    if len(compact) > 64:
-        return 0
+    if len(compact) > 64 or ("好" not in compact[-12:] and "安" not in compact[-12:]):
+        return 0  # a greeting ends the line: …好！ …早安。
     for comma in _COMMA_RE.finditer(compact):  # the first comma a greeting follows
         at = comma.start()
         if _GREETING_TAIL_RE.fullmatch(compact, at) and _addressees(compact[:at]):
