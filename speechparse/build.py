@@ -23,6 +23,9 @@ from .classify import MarkerInfo
 from .markers import Found
 
 MAX_DEPTH = 32
+#: styles that name their unit (第一章, 第一节, 第一条, 第一部分, 第一个问题): a number in
+#: one of them never goes on the numbering of another
+_UNITS = frozenset(("chapter", "jie", "article", "part", "topic"))
 _SERIES_WINDOW = 15  # paragraphs between two members of one enumerated series
 _SEQ_WINDOW = 3
 
@@ -128,6 +131,7 @@ class TreeBuilder:
         for i, e in enumerate(events):
             self._by_style.setdefault(e.style, []).append(i)
         self._pos = -1  # index of the event placed last
+        self._last_of: dict[str, int] = {}  # style → the number it reached last
 
     # ---------------------------------------------------------------- lookahead
 
@@ -200,6 +204,7 @@ class TreeBuilder:
 
     def push(self, event: Event, block: Any, content: list[Any]) -> None:
         """Add the block made for ``event`` and open its level (``content``: its children)."""
+        self._last_of[event.style] = event.ordinal
         self.container().append(block)
         self.stack.append(
             _Frame({event.style}, event, content, event.ordinal, event.found.inline, event.para)
@@ -222,10 +227,11 @@ class TreeBuilder:
             kind = "numbering_duplicate" if e.ordinal <= frame.last else "numbering_gap"
             self.diagnostics.append((kind, f"expected {frame.last + 1}, found {e.ordinal}", e))
             return self._sibling(d, e)
-        if e.ordinal > 1:
+        if e.ordinal > 1 and e.style not in _UNITS:
             for d in range(len(self.stack) - 1, max(-1, len(self.stack) - 3), -1):
-                if self.stack[d].last + 1 == e.ordinal:  # numbering goes on in another style
-                    self.stack[d].styles.add(e.style)
+                frame = self.stack[d]
+                if frame.last + 1 == e.ordinal and frame.event.style not in _UNITS:
+                    frame.styles.add(e.style)  # numbering goes on in another style
                     return self._sibling(d, e)
         depth = len(self.stack)
         if e.ordinal > 1 or (not e.info.is_item and not e.found.inline):
@@ -237,7 +243,8 @@ class TreeBuilder:
                 and (e.ordinal > 1 or self.stack[depth - 1].inline)
             ):
                 depth -= 1
-        if e.ordinal > 1:
+        if e.ordinal > 1 and self._last_of.get(e.style) != e.ordinal - 1:
+            # (articles numbered straight through the chapters go on: no gap)
             self.diagnostics.append(("numbering_gap", f"list starts at {e.ordinal}", e))
         return depth
 

@@ -87,6 +87,7 @@ LINE_FIRST_RE = re.compile(
     "[(（【〔\\[第其首然再最一二三四五六七八九十百零〇两兩壹贰貳叁參肆伍陆陸柒捌玖拾廿"
     "0-9０-９①-⒛㈠-㈩㊀-㊉Ⅰ-Ⅻ甲乙丙丁戊己庚辛壬癸A-Z]"
 )
+_PAREN_NUMBER_RE = re.compile(r"[(（][0-9０-９一二三四五六七八九十]{1,3}[)）]")
 _BARE_RE = re.compile(r"(?:" + _NCN + "|" + _NAR + r")$")
 #: 五、六十年代, 一、二年级: the next numeral follows on — a numeral list, not a heading
 _NUMERAL_LIST_RE = re.compile(r"[一二三四五六七八九十]")
@@ -141,6 +142,8 @@ def line_marker(text: str) -> Found | None:
     style = found.info.style
     if style == "cn_dun" and _numeral_list(found.info.ordinal, text, found.end):
         return None
+    if style.startswith("paren_") and _PAREN_NUMBER_RE.match(text, found.end):
+        return None  # (2)(3)两项…: numbers cited together, no heading
     if (style == "bare_cn" or style == "bare_ar") and found.end < len(text):
         return None
     return found

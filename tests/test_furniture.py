@@ -26,6 +26,9 @@ def kind(line: str) -> str | None:
         ("版权所有 © 2023 某某网", "disclaimer"),
         ("本站部分文章来自网络，如有侵权请联系删除。", "disclaimer"),
         ("上一篇：在安全工作会议上的讲话", "related"),
+        ("著作權所有 © 某某縣政府　地址：中正路100號", "disclaimer"),
+        ("【下载】教师节讲话稿精选3篇.docx（共3篇，约4500字）", "chrome"),  # a download link
+        ("正  文", "chrome"),  # a document's label alone
         ("点击下载本文档", "chrome"),
         ("访问 www.example.com 获取更多", "chrome"),  # a web address
         ("发布时间：2023-05-01 10:30", "metadata"),
