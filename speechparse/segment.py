@@ -297,7 +297,7 @@ def _toc_label_above(page: _Page, i: int, floor: int) -> int | None:
 def _toc_entry(page: _Page, i: int) -> bool:
     """A line a table of contents may hold: short, no sentence in it."""
     ln = page.lines[i]
-    return len(ln.compact) <= 40 and not _SENTENCE_END_IN.search(ln.compact)
+    return ln.short and len(ln.compact) <= 40 and not _SENTENCE_END_IN.search(ln.compact)
 
 
 def _title_fragment(page: _Page, i: int, titles: list[int]) -> bool:
@@ -639,12 +639,7 @@ def _body(
                 continue
             if _TOC_LABEL_RE.match(c) and i - start <= 3:
                 j = i + 1
-                while (
-                    j < stop
-                    and lines[j].short
-                    and len(lines[j].compact) <= 40
-                    and not any(p in lines[j].compact for p in "。！？")
-                ):
+                while j < stop and _toc_entry(page, j):
                     j += 1
                 removed.append((i, j - 1, "toc"))
                 toc_until = j - 1
