@@ -152,6 +152,7 @@ _SENTENCE_WORDS_RE = re.compile(
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_PUNCT_RE = re.compile(r"[，,。]")
 COLONS = ("：", ":")  # a salutation line ends with one
+COLON_ENDS = (*COLONS, "：。", ":。")  # … or with one and a stray full stop
 
 
 def salutation_text(compact: str) -> str | None:
@@ -160,6 +161,7 @@ def salutation_text(compact: str) -> str | None:
     A line that names no kind of audience (``上海同乡联谊会：``) qualifies by its form only;
     whether its place in the page makes it a salutation is for the caller to decide.
     """
+    compact = compact.removesuffix("。")  # 親愛的同學們：。 (a stray full stop)
     if (
         not compact.endswith(COLONS)
         or not _SALUTATION_LINE_RE.match(compact)

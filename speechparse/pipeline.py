@@ -176,7 +176,7 @@ def _line_node(
     end = ln.end if b is None else ln.start + b
     span = doc.span(ln.start + a, end)
     text = doc.source(span)
-    text = text.rstrip().rstrip(_COLON).rstrip() if strip_colon else text.strip()
+    text = text.rstrip().removesuffix("。").rstrip(_COLON).rstrip() if strip_colon else text.strip()
     return trusted(LineNode, text=text, span=span)
 
 

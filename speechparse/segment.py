@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .classify import (
+    COLON_ENDS,
     COLONS,
     chrome_kind,
     collection_header,
@@ -364,7 +365,7 @@ def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
             starts[i] = [i]
             last_start = i
             continue
-        if not ln.compact.endswith(COLONS) or not page.salutation(i):  # 同志们：
+        if not ln.compact.endswith(COLON_ENDS) or not page.salutation(i):  # 同志们：
             continue
         # a salutation just below a collection title belongs to that speech
         if (
@@ -390,6 +391,8 @@ def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
     if before and not titles and before[0][1] and _announces(page, first):
         page.leads[before[0][0]] = first
         return before + ordered[1:]
+    if before and not before[0][1] and collection:
+        return ordered  # untitled text above a collection's first speech: the page's blurb
     return before + ordered
 
 
@@ -677,8 +680,12 @@ def _classify_run(
             kind = "pagination"
         elif kind != "disclaimer" and collection_header(c):
             kind = "collection_header"
+        elif kind is None and lines[i].short and title_like(c):
+            kind = "page_title"
         elif kind is None:
-            kind = "page_title" if lines[i].short and title_like(c) else "chrome"
+            # prose above the speeches is the page's blurb; below them, more furniture
+            blurb = not tail and page.body_like(i) and c.endswith(SENTENCE_END)
+            kind = "intro" if blurb else "chrome"
         if titles is not None and lines[i].short and title_like(c):
             titles.add(simplify(c))
         if removed and removed[-1][2] == kind and removed[-1][1] == i - 1:
