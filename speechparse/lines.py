@@ -21,7 +21,8 @@ class Line:
 
     ``compact`` is the text without white space (the form the classifiers read), ``short``
     says it may be a title or furniture line; ``head`` caches the marker that opens the line
-    (markers.opening) for the stages that ask about it.
+    (markers.opening) for the stages that ask about it; ``indent`` counts the white space
+    stripped before it (a wrapped page's lines are as wide with it as without).
     """
 
     start: int
@@ -30,12 +31,13 @@ class Line:
     compact: str
     short: bool
     head: Any = UNSEEN
+    indent: int = 0
 
 
-def make_line(start: int, text: str) -> Line:
+def make_line(start: int, text: str, indent: int = 0) -> Line:
     """The Line for stripped ``text`` at clean index ``start``."""
     n = len(text)
-    return Line(start, start + n, text, _compact(text), n <= _SHORT)
+    return Line(start, start + n, text, _compact(text), n <= _SHORT, UNSEEN, indent)
 
 
 def _compact(text: str) -> str:
@@ -60,7 +62,8 @@ def split_lines(clean: str) -> list[Line]:
         stripped = seg.strip()
         if not stripped:
             continue
-        append(make_line(start + len(seg) - len(seg.lstrip()), stripped))
+        indent = len(seg) - len(seg.lstrip())
+        append(make_line(start + indent, stripped, indent))
     return out
 
 
@@ -116,6 +119,8 @@ SENTENCE_END = tuple("。！？!?…")
 _MID_SENTENCE_END = tuple("，,、（(“《‘—")
 #: particles no sentence starts with: a line opening with one goes on the line before
 PARTICLES = "的了着之地得"
+#: a line that opens with the last one to four characters of a sentence (实处。…)
+_TAIL_RE = re.compile(r"[\u4e00-\u9fff]{1,4}[。！？；;]")
 _NUMERAL_TAIL_RE = re.compile(r"[一二三四五六七八九十]{1,3}[。.．]?$")
 _LONG = 50
 _CJK_END_RE = re.compile(r"[\u4e00-\u9fff]$")
@@ -141,23 +146,25 @@ def joins(
         return False
     if t.endswith(_MID_SENTENCE_END):
         return True
-    if width and len(t) >= width - _WRAP_SLACK:
+    if width and prev.indent + len(t) >= width - _WRAP_SLACK:
         return True  # a full line of a wrapped page goes on, a heading's too
+    if _TAIL_RE.match(cur.text):
+        return True  # 实处。各街道…: a sentence's last word or two, cut off by the break
     # no punctuation at the end: a heading stands alone; other lines were cut by the page
     return not prev_is_heading and (len(t) >= _LONG or _CJK_END_RE.search(t) is not None)
 
 
 _WRAPPED_MIN = 16  # lines shorter than this say nothing of a page's width
-#: a full line may fall this many characters short of the width: a paragraph's first line
-#: is indented (two full-width spaces, stripped here); digits and Latin letters are narrow
-_WRAP_SLACK = 2
+#: a full line may fall this many characters short of the width (a page does not break
+#: before a closing mark; spaces and Latin letters are narrow)
+_WRAP_SLACK = 1
 
 
 def wrap_width(lines: list[Line]) -> int:
     """The width a PDF extraction wrapped these lines at, or 0: the length most of the
     longer lines have, give or take the slack, when at least four lines and a quarter of
     them have it."""
-    counts = Counter(len(ln.text) for ln in lines if len(ln.text) >= _WRAPPED_MIN)
+    counts = Counter(ln.indent + len(ln.text) for ln in lines if len(ln.text) >= _WRAPPED_MIN)
     if not counts:
         return 0
 

@@ -37,12 +37,20 @@ def test_a_web_page_has_no_width() -> None:
 
 
 def test_a_full_line_goes_on_even_under_a_heading() -> None:
-    heading = make_line(0, "一、充分认识今年防汛形势的严峻性，切实增强做")  # 22 characters, cut
+    # 22 characters after an indent of two: the line was full at a width of 24
+    heading = make_line(2, "一、充分认识今年防汛形势的严峻性，切实增强做", indent=2)
     tail = make_line(30, "好防汛工作的责任感")
     assert not joins(heading, tail, False, True)  # no width known: a heading stands alone
-    assert joins(heading, tail, False, True, width=24)  # 22 >= 24 - 2: the line was full
+    assert joins(heading, tail, False, True, width=24)
+    assert not joins(make_line(0, heading.text), tail, False, True, width=24)  # 22 < 23
     short = make_line(0, "一、压实防汛责任")
     assert not joins(short, tail, False, True, width=24)
+
+
+def test_a_line_that_opens_with_the_end_of_a_sentence_goes_on_the_line_before() -> None:
+    heading = make_line(0, "（一）压实工作责任，确保各项措施落到")
+    assert joins(heading, make_line(20, "实处。各街道要切实履行第一责任人职责。"), False, True)
+    assert not joins(heading, make_line(20, "同志们，各街道要切实履行职责。"), False, True)
 
 
 def test_a_sentence_ending_inside_emphasis_ends_the_line() -> None:
