@@ -27,7 +27,9 @@ _CLAUSE_END_RE = re.compile(r"[，,；;：:]")
 _GLUED_HEADING = 20
 #: a paragraph that addresses the audience again (the peroration) is no part of a heading
 _PERORATION_RE = re.compile(
-    r"(?:同志们|同志們|朋友们|朋友們|同学们|同學們|老师们|老師們|各位[^，,！!]{0,12})[，,！!]"
+    r"(?:亲爱的|親愛的|青年|年轻的|年輕的)?"
+    r"(?:同志们|同志們|朋友们|朋友們|同学们|同學們|老师们|老師們|同事们|同事們|同仁们|同仁們"
+    r"|战友们|戰友們|伙伴们|夥伴們|各位[^，,！!]{0,12})[，,！!]"
 )
 
 
