@@ -16,6 +16,7 @@ from how speeches are written:
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -182,12 +183,18 @@ class TreeBuilder:
         """Back to the speech's top level."""
         self.stack.clear()
 
-    def unmarked_paragraph(self, para: int) -> None:
-        """A paragraph with no marker of its own begins: leave finished run-in levels."""
+    def unmarked_paragraph(
+        self, para: int, stays: Callable[[Event, Event | None], bool] | None = None
+    ) -> None:
+        """A paragraph with no marker of its own begins: leave finished run-in levels, unless
+        ``stays(top, parent)`` says the paragraph keeps to the top level's theme."""
         while self.stack:
             top = self.stack[-1]
             finished = top.event.run_in and top.para != para
             if finished and not self._goes_on(len(self.stack) - 1, running=0):
+                parent = self.stack[-2].event if len(self.stack) > 1 else None
+                if stays is not None and stays(top.event, parent):
+                    break
                 self.stack.pop()
                 continue
             break

@@ -245,7 +245,7 @@ def salutation_lead(compact: str) -> int:
 #: phrases that only page furniture uses; one is enough on a line of any length
 _CHROME_STRONG = re.compile(
     r"版权所有|版權所有|版权归|版權歸|版权属于|版權屬於|转载请|轉載請|未经授权|未經授權|免责声明|免責聲明|"
-    r"著作权所有|著作權所有|【下载】|【下載】|\.docx?\b|\.pdf\b|\.wps\b|"
+    r"著作权所有|著作權所有|版权声明|版權聲明|温馨提示|溫馨提示|【下载】|【下載】|\.docx?\b|\.pdf\b|\.wps\b|"
     r"本站|本网|本網|侵权|侵權|客服|付费|付費|下载文档|下載文檔|点击下载|點擊下載|立即下载|立即下載|"
     r"上一篇|下一篇|上一页|下一頁|下一页|上一頁|上一则|下一则|上一則|下一則|上一条[：:]|下一条[：:]|上一條[：:]|下一條[：:]|相关文章|相關文章|相关推荐|相關推薦|相关阅读|相關閱讀|"
     r"猜你喜欢|猜你喜歡|推荐访问|推薦訪問|推荐阅读|推薦閱讀|热门文章|熱門文章|热门推荐|熱門推薦|"
@@ -289,7 +289,9 @@ _LABELS = frozenset(("正文", "全文", "原文"))
 _FURNITURE_HINT_RE = re.compile(
     "|".join((_CHROME_STRONG.pattern, _INTRO_RE.pattern, r">|›|»|＞|\||｜|网|網"))
 )
-_DISCLAIMER_RE = re.compile(r"版权|版權|著作权|著作權|侵权|侵權|免责|免責|本站|付费|付費|转载|轉載")
+_DISCLAIMER_RE = re.compile(
+    r"版权|版權|著作权|著作權|声明|聲明|侵权|侵權|免责|免責|本站|付费|付費|转载|轉載"
+)
 _SENTENCE_PUNCT_RE = re.compile(r"[。！？]")
 #: a character every breadcrumb or site bar below holds (one class: a fast first look)
 _BREADCRUMB_HINT_RE = re.compile(r"[>›»＞|｜网網]")

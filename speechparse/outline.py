@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -20,8 +21,9 @@ _GAP_RE = re.compile(r"\s")
 #: words that open a body sentence (各乡镇要…, 回顾…): where a heading run into its body ends
 _BODY_START_RE = re.compile(
     r"(?:各(?:乡镇|鄉鎮|地|级|級|部门|部門|单位|單位|县|縣|市|区|區|学校|學校|校)|我们|我們"
-    r"|全(?:县|縣|市|省|区|區|校))(?=[^，,。；;]{0,8}?(?:要|必须|必須|务必|務必|应当|應當))"
-    r"|回顾|回顧|近年来|近年來|一年来|一年來|今年以来|今年以來"
+    r"|全(?:县|縣|市|省|区|區|校)|[县縣市区區省](?:委|政府|安委会|安委會|直))"
+    r"(?=[^，,。；;]{0,8}?(?:要|必须|必須|务必|務必|应当|應當))"
+    r"|回顾|回顧|近年来|近年來|一年来|一年來|今年以来|今年以來|(?:当前|當前|目前)(?=[我全各，,])"
 )
 _CLAUSE_END_RE = re.compile(r"[，,；;：:]")
 _GLUED_HEADING = 20
@@ -121,6 +123,34 @@ def _heading_end(p: Paragraph, a: int, b: int, glued: bool) -> tuple[int, tuple[
     return end, tuple(drop)
 
 
+_THEME_CHARS = 30  # a paragraph's opening words, a heading's words: what a theme is read from
+_THEME_SHARED = 3  # character pairs a paragraph must share with a heading to keep to it
+_CJK_PAIR_RE = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def _bigrams(text: str) -> set[str]:
+    """The pairs of adjacent CJK characters in ``text``."""
+    return {run[i : i + 2] for run in _CJK_PAIR_RE.findall(text) for i in range(len(run) - 1)}
+
+
+def _theme(paras: list[Paragraph], e: Event) -> str:
+    """The words of the heading marker ``e`` opens (its first words)."""
+    return paras[e.para].text[e.found.end : e.found.end + _THEME_CHARS]
+
+
+def _keeps_theme(paras: list[Paragraph], k: int) -> Callable[[Event, Event | None], bool]:
+    """Does paragraph ``k`` keep to the theme of the run-in heading above it rather than go
+    back to its parent's (在推进城市基层党建中… under （二）扎实推进城市基层党建)?"""
+
+    def keeps(top: Event, parent: Event | None) -> bool:  # asked only at a run-in's end
+        lead = _bigrams(paras[k].text[:_THEME_CHARS])
+        near = len(lead & _bigrams(_theme(paras, top)))
+        far = len(lead & _bigrams(_theme(paras, parent))) if parent is not None else 0
+        return near >= _THEME_SHARED and near > far
+
+    return keeps
+
+
 def _skip_term(text: str, i: int, b: int) -> int:
     while i < b and (text[i] in "。！？；!?;" or text[i].isspace()):
         i += 1
@@ -144,18 +174,19 @@ def build_body(lines: list[Line], sink: Sink) -> Body:
         by_para.setdefault(e.para, []).append(e)
     tb = TreeBuilder(events)
     paragraph = sink.paragraph
+
     for k, p in enumerate(paras):
         evs = by_para.get(k)
         text = p.text
         if not evs:
             if _PERORATION_RE.match(text) and k >= len(paras) // 2:
                 tb.close_all()  # "同志们，…": the speaker turns to the audience again
-            tb.unmarked_paragraph(k)
+            tb.unmarked_paragraph(k, _keeps_theme(paras, k))
             if (block := paragraph(p, 0, len(text))) is not None:
                 tb.text(block)
             continue
         if evs[0].found.start > 0:
-            tb.unmarked_paragraph(k)
+            tb.unmarked_paragraph(k, _keeps_theme(paras, k))
         pos = 0
         for j, e in enumerate(evs):
             found = e.found

@@ -182,13 +182,14 @@ def _speaker_like(page: _Page, i: int) -> bool:
     """A short name line (``市长 张三``, ``XX同志``) between a title and the salutation."""
     ln = page.lines[i]
     c = ln.compact
+    role = _ROLE_RE.search(c) is not None
     return (
-        len(c) <= 12
+        (len(c) <= 12 or (role and len(c) <= 20))  # 市委常委、组织部部长 ×××
         and title_like(c)
         and not speech_title_words(c)
         and page.chrome(i) is None
         and not page.marker(i)
-        and (len(c) <= 4 or len(c) < len(ln.text) or _ROLE_RE.search(c) is not None or _names(c))
+        and (len(c) <= 4 or len(c) < len(ln.text) or role or _names(c))
     )
 
 
