@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -162,14 +161,13 @@ _WRAP_SLACK = 1
 
 def wrap_width(lines: list[Line]) -> int:
     """The width a PDF extraction wrapped these lines at, or 0: the length most of the
-    longer lines have, give or take the slack, when at least four lines and a quarter of
-    them have it."""
-    counts = Counter(ln.indent + len(ln.text) for ln in lines if len(ln.text) >= _WRAPPED_MIN)
-    if not counts:
-        return 0
-
-    def near(n: int) -> int:
-        return sum(counts[k] for k in range(n - _WRAP_SLACK, n + 1))
-
-    width = max(counts, key=lambda n: (near(n), n))
-    return width if near(width) >= 4 and 4 * near(width) >= counts.total() else 0
+    longer lines have (counting the indent), give or take the slack, when at least four
+    lines and a quarter of them have it."""
+    widths = sorted(ln.indent + len(ln.text) for ln in lines if len(ln.text) >= _WRAPPED_MIN)
+    best = width = low = 0
+    for k, w in enumerate(widths):  # the fullest window [w - slack, w], the widest on ties
+        while w - widths[low] > _WRAP_SLACK:
+            low += 1
+        if k - low + 1 >= best:
+            best, width = k - low + 1, w
+    return width if best >= 4 and 4 * best >= len(widths) else 0

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from speechparse.lines import Line, joins, make_line, wrap_width
+from hypothesis import given
+from hypothesis import strategies as st
+
+from speechparse.lines import _WRAP_SLACK, _WRAPPED_MIN, Line, joins, make_line, wrap_width
 
 _WRAPPED = [  # a PDF page wrapped at 24 characters; a paragraph's first line indented
     "今天我们召开全县防汛工作会议，主要任务",
@@ -56,3 +59,18 @@ def test_a_line_that_opens_with_the_end_of_a_sentence_goes_on_the_line_before() 
 def test_a_sentence_ending_inside_emphasis_ends_the_line() -> None:
     prev = make_line(0, "**自恋、自大、自负、自夸、自欺、自闭、自缚、自怜；**")
     assert not joins(prev, make_line(40, "而是："), False, False)
+
+
+@given(st.lists(st.tuples(st.integers(0, 2), st.integers(1, 40)), max_size=30))
+def test_wrap_width_is_the_fullest_window(shapes: list[tuple[int, int]]) -> None:
+    """wrap_width against a plain reading of its rule: among the longer lines, the width n
+    with the most lines in [n - slack, n] (the widest on ties), if four and a quarter."""
+    page = [make_line(0, "字" * n, indent) for indent, n in shapes]
+    widths = [indent + n for indent, n in shapes if n >= _WRAPPED_MIN]
+
+    def near(n: int) -> int:
+        return sum(n - _WRAP_SLACK <= w <= n for w in widths)
+
+    best = max(widths, key=lambda n: (near(n), n), default=0)
+    expected = best if widths and near(best) >= 4 and 4 * near(best) >= len(widths) else 0
+    assert wrap_width(page) == expected
