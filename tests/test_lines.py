@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from speechparse.lines import _WRAP_SLACK, _WRAPPED_MIN, Line, joins, make_line, wrap_width
@@ -62,6 +62,8 @@ def test_a_sentence_ending_inside_emphasis_ends_the_line() -> None:
 
 
 @given(st.lists(st.tuples(st.integers(0, 2), st.integers(1, 40)), max_size=30))
+@example([(0, 20)] * 4 + [(0, 25)] * 4)  # two windows as full: the wider
+@example([(2, 18), (0, 19), (0, 20), (0, 20), (0, 31)])  # indents count
 def test_wrap_width_is_the_fullest_window(shapes: list[tuple[int, int]]) -> None:
     """wrap_width against a plain reading of its rule: among the longer lines, the width n
     with the most lines in [n - slack, n] (the widest on ties), if four and a quarter."""
