@@ -187,13 +187,13 @@ class TreeBuilder:
         self, para: int, stays: Callable[[Event, Event | None], bool] | None = None
     ) -> None:
         """A paragraph with no marker of its own begins: leave finished run-in levels, unless
-        ``stays(top, parent)`` says the paragraph keeps to the top level's theme."""
+        ``stays(top, parent)`` says the paragraph keeps to the theme of the section on top."""
         while self.stack:
             top = self.stack[-1]
             finished = top.event.run_in and top.para != para
             if finished and not self._goes_on(len(self.stack) - 1, running=0):
                 parent = self.stack[-2].event if len(self.stack) > 1 else None
-                if stays is not None and stays(top.event, parent):
+                if stays is not None and not top.event.info.is_item and stays(top.event, parent):
                     break
                 self.stack.pop()
                 continue
