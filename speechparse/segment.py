@@ -487,7 +487,7 @@ def _head(
             plan.salutation is None
             and plan.speaker is None
             and (  # a name line before the salutation, or right under the title
-                any(page.salutation(k) for k in range(i + 1, min(i + 3, end - 1)))
+                any(page.salutation(k) for k in range(i + 1, min(i + 4, end - 1)))
                 or (
                     plan.title and i == plan.title[-1] + 1 and i + 1 < end and page.body_like(i + 1)
                 )
@@ -538,6 +538,7 @@ def _tail(page: _Page, plan: SpeechPlan, body_start: int, titles: set[str]) -> i
         c = ln.compact
         if (
             page.chrome(i) is not None
+            or (ln.short and _NEXTPAGE_RE.match(c))  # a page footer after the closing
             or simplify(c) in titles
             or (end == i + 1 and _same_list(page, i))
         ):
