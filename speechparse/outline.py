@@ -17,7 +17,7 @@ _TERM_RE = re.compile(r"[。！？；!;]|\?(?![A-Za-z\u00c0-\u024f])")
 _JOINED_STARTS = PARTICLES + "是"
 _LONG_HEADING = 40
 _HEADING_LINE = 40
-_GAP_RE = re.compile(r"\s")
+_GAP_RE = re.compile(r"\s+")
 #: words that open a body sentence (各乡镇要…, 回顾…): where a heading run into its body ends
 _BODY_START_RE = re.compile(
     r"(?:各(?:乡镇|鄉鎮|地|级|級|部门|部門|单位|單位|县|縣|市|区|區|学校|學校|校)|我们|我們"
@@ -116,7 +116,11 @@ def _heading_end(p: Paragraph, a: int, b: int, glued: bool) -> tuple[int, tuple[
         pos = i + 1
     if glued and end - a > _GLUED_HEADING:  # a heading run into its body: cut as a reader would
         clause = _CLAUSE_END_RE.search(text, a, end)
-        gap = _GAP_RE.search(text, a + 4, end) if end - a > _LONG_HEADING else None
+        if end - a > _LONG_HEADING:  # a long run: its first gap
+            gap = _GAP_RE.search(text, a + 4, end)
+        else:  # a shorter one: its only gap (several are a PDF's spaced-out letters)
+            gaps = _GAP_RE.findall(text, a, end)
+            gap = _GAP_RE.search(text, a + 4, end) if len(gaps) == 1 else None
         gap = gap or _BODY_START_RE.search(text, a + 4, clause.start() if clause else end)
         if gap:
             return gap.start(), tuple(drop)
