@@ -245,7 +245,9 @@ def salutation_lead(compact: str) -> int:
 #: phrases that only page furniture uses; one is enough on a line of any length
 _CHROME_STRONG = re.compile(
     r"版权所有|版權所有|版权归|版權歸|版权属于|版權屬於|转载请|轉載請|未经授权|未經授權|免责声明|免責聲明|"
-    r"著作权所有|著作權所有|版权声明|版權聲明|温馨提示|溫馨提示|【下载】|【下載】|\.docx?\b|\.pdf\b|\.wps\b|"
+    r"著作权所有|著作權所有|版权声明|版權聲明|温馨提示|溫馨提示|【下载】|【下載】|"
+    r"Copyright|COPYRIGHT|All Rights Reserved|©|网站标识码|網站標識碼|主办单位|主辦單位|"
+    r"主办[：:]|主辦[：:]|承办[：:]|承辦[：:]|相关新闻|相關新聞|相关链接|相關鏈接|\.docx?\b|\.pdf\b|\.wps\b|"
     r"本站|本网|本網|侵权|侵權|客服|付费|付費|下载文档|下載文檔|点击下载|點擊下載|立即下载|立即下載|"
     r"上一篇|下一篇|上一页|下一頁|下一页|上一頁|上一则|下一则|上一則|下一則|上一条[：:]|下一条[：:]|上一條[：:]|下一條[：:]|相关文章|相關文章|相关推荐|相關推薦|相关阅读|相關閱讀|"
     r"猜你喜欢|猜你喜歡|推荐访问|推薦訪問|推荐阅读|推薦閱讀|热门文章|熱門文章|热门推荐|熱門推薦|"
@@ -271,6 +273,7 @@ _METADATA_WORD_RE = re.compile(
     r"浏览[:：]|瀏覽[:：]|阅读[:：]|閱讀[:：]"
 )
 _DATE_RE = re.compile(r"\d\d{3}[-/.年]\d{1,2}[-/.月]\d{1,2}")
+_METADATA_MAX = 64
 _INTRO_RE = re.compile(
     r"下面是|以下是|以下为|以下為|全文如下|全文为|全文為|致辞全文|致辭全文|讲话全文|講話全文|为大家整理|為大家整理|供大家参考|供大家參考|仅供参考|僅供參考|欢迎阅读|歡迎閱讀|希望对|希望對|欢迎来到|歡迎來到"
 )
@@ -283,7 +286,7 @@ _RELATED_RE = re.compile(
     r"上一篇|下一篇|相关|相關|猜你喜欢|猜你喜歡|推荐|推薦|热门|熱門|延伸阅读|延伸閱讀|查看更多"
 )
 _WORDLESS_RE = re.compile(r"[\w]")
-_LABELS = frozenset(("正文", "全文", "原文"))
+_LABELS = frozenset(("正文", "全文", "原文", "完", "（完）", "(完)", "-完-", "—完—"))
 #: a first look for the three checks above: any breadcrumb character, intro or furniture
 #: phrase (every alternative opens with a literal, so the engine skips by first characters)
 _FURNITURE_HINT_RE = re.compile(
@@ -323,11 +326,11 @@ def chrome_kind(text: str, compact: str) -> str | None:
                 return "related"
             return "disclaimer" if _DISCLAIMER_RE.search(compact) else "chrome"
     if (
-        n <= 40
-        and (_METADATA_WORD_RE.search(text) or _DATE_RE.search(text))
+        n <= _METADATA_MAX
+        and (_METADATA_WORD_RE.search(text) or (n <= 40 and _DATE_RE.search(text)))
         and not _SENTENCE_PUNCT_RE.search(compact)
     ):
-        return "metadata"
+        return "metadata"  # a date alone up to 40 characters; with a label (发布日期：) more
     if n <= 24 and not compact.endswith(("。", "！", "!")):
         hits = len(_CHROME_WEAK.findall(compact))
         if hits >= 2 or (hits == 1 and not _SPEECH_WORDS.search(compact)):

@@ -29,6 +29,12 @@ def kind(line: str) -> str | None:
         ("著作權所有 © 某某縣政府　地址：中正路100號", "disclaimer"),
         ("【下载】教师节讲话稿精选3篇.docx（共3篇，约4500字）", "chrome"),  # a download link
         ("正  文", "chrome"),  # a document's label alone
+        ("（完）", "chrome"),  # a press release's end mark
+        ("Copyright © 2024 某某组委会 All Rights Reserved", "chrome"),
+        ("主办：市人民政府办公室　网站标识码：3700000012", "chrome"),  # a government site's footer
+        ("相关新闻：", "related"),
+        ("发布日期：2024-12-31 18:00 【打印】【关闭】 来源：市政府办公室", "metadata"),  # 50 long
+        ("完成全年目标任务", None),
         ("点击下载本文档", "chrome"),
         ("访问 www.example.com 获取更多", "chrome"),  # a web address
         ("发布时间：2023-05-01 10:30", "metadata"),
