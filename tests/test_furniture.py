@@ -33,6 +33,8 @@ def kind(line: str) -> str | None:
         ("Copyright © 2024 某某组委会 All Rights Reserved", "chrome"),
         ("主办：市人民政府办公室　网站标识码：3700000012", "chrome"),  # a government site's footer
         ("相关新闻：", "related"),
+        ("广告：公文写作一对一服务，专业团队24小时在线", "chrome"),
+        ("（本文有删节）", "chrome"),  # an editor's note
         ("发布日期：2024-12-31 18:00 【打印】【关闭】 来源：市政府办公室", "metadata"),  # 50 long
         ("完成全年目标任务", None),
         ("点击下载本文档", "chrome"),
