@@ -6,11 +6,15 @@ from how speeches are written:
 
 * a list that restarts (一是 … 一是) nests inside the open item when the outer list goes on
   afterwards, and is a new sibling series otherwise;
-* numbering that goes on in another style ((1)(2)(3) then 四要) stays with its series;
-* a new style that does not start at 1 (二、 with no 一、) does not nest under a list item;
+* numbering that goes on in another style ((1)(2)(3) then 四要) stays with its series, but
+  never across styles that name their unit (第三条 after 第二章 is no third chapter);
+* a new style that does not start at 1 (二、 with no 一、) does not nest under a list item,
+  and numbering carried on from an earlier parent (articles numbered through the chapters)
+  raises no gap;
 * a line-start heading never nests under an item that stood inside a paragraph;
 * a paragraph without a marker of its own, after the last run-in member of a series
-  (heading and body in one paragraph), belongs to the parent again.
+  (heading and body in one paragraph), belongs to the parent again — unless it opens a list
+  and keeps to that section's theme (outline.py weighs the words they share).
 """
 
 from __future__ import annotations
