@@ -13,8 +13,8 @@ from how speeches are written:
   raises no gap;
 * a line-start heading never nests under an item that stood inside a paragraph;
 * a paragraph without a marker of its own, after the last run-in member of a series
-  (heading and body in one paragraph), belongs to the parent again — unless it opens a list
-  and keeps to that section's theme (outline.py weighs the words they share).
+  (heading and body in one paragraph), belongs to the parent again — unless the section is
+  no list item and the paragraph keeps to its theme (outline.py weighs the words shared).
 """
 
 from __future__ import annotations
