@@ -171,4 +171,27 @@ def inline_markers(text: str, start: int) -> list[Found]:
         if info is None or (m.group("head") and _numeral_list(info.ordinal, text, m.end())):
             continue
         out.append(Found(a, m.end(), tok, info, True, repaired))
-    return out
+    return _first_member(text, start, out) if out else out
+
+
+#: 一 ends these words; 一要 after them is no first item (统一要求, 唯一是)
+_WORD_BEFORE_ONE = frozenset("第统統唯同万萬之进進单單专專划劃归歸均逐其不")
+
+
+def _first_member(text: str, start: int, found: list[Found]) -> list[Found]:
+    """``found`` with the first item of a series that runs on after punctuation but opens
+    straight after its subject (各部门一要…；二要…；三要…), when a reader sees it."""
+    second = next((f for f in found if f.text[:1] == "二" and f.info.is_item), None)
+    if second is None or any(
+        f.info.style == second.info.style and f.info.ordinal == 1 for f in found
+    ):
+        return found
+    token = "一" + second.text[-1]  # the same verb: 一要 before 二要
+    at = text.rfind(token, start, second.start)
+    if at <= start or text[at - 1] in _WORD_BEFORE_ONE or not "\u4e00" <= text[at - 1] <= "\u9fff":
+        return found
+    info = marker_info(token)
+    if info is None or info.style != second.info.style:
+        return found
+    first = Found(at, at + len(token), token, info, inline=True)
+    return sorted([*found, first], key=lambda f: f.start)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from speechparse.markers import line_marker
+from speechparse.markers import inline_markers, line_marker
 
 FIXTURE = Path(__file__).parent / "fixtures" / "markers.md"
 
@@ -68,3 +68,20 @@ def test_first_look_admits_every_marker_start() -> None:
                 missed.append(ch)
                 break
     assert not missed, missed[:10]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("各街镇、各部门一要提高认识，克服麻痹思想；二要加强联动；三要强化问责。", "一要"),
+        ("各级党委一是抓班子，二是带队伍，三是促发展。", "一是"),
+        ("要统一要求，规范程序；二要加强联动；三要强化问责。", None),  # 统一: a word
+        ("各部门一要提高认识，克服麻痹思想。", None),  # no second item: no series
+    ],
+)
+def test_a_series_opening_straight_after_its_subject(text: str, first: str | None) -> None:
+    found = [f.text for f in inline_markers(text, 0)]
+    if first is None:
+        assert not any(t.startswith("一") for t in found)
+    else:
+        assert first in found and found.index(first) < found.index("二" + first[1])
