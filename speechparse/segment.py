@@ -74,6 +74,18 @@ _NEXTPAGE_RE = re.compile(
 _SENTENCE_END_IN = re.compile("[。！？]")
 _BODY_MIN = 16
 _FRAGMENT_MAX = 16  # a title broken over lines: its fragments are this short
+_HEAD_TITLE_MAX = 40
+_TITLE_TAIL_STARTS = (
+    "上的",
+    "上講話",
+    "上讲话",
+    "的讲话",
+    "的講話",
+    "的致辞",
+    "的致辭",
+    "的发言",
+    "的發言",
+)
 
 
 @dataclass
@@ -306,12 +318,18 @@ def _toc_entry(page: _Page, i: int) -> bool:
 def _title_fragment(page: _Page, i: int, titles: list[int]) -> bool:
     """May line ``i`` join the title lines below it as one title broken over lines?
 
-    Only short fragments do (提高政治站位 / 强化责任担当 / …); a page title said again, the
+    Only short fragments do (提高政治站位 / 强化责任担当 / …), or any line above a title's last
+    words (在全市…工作会议 / 上的讲话); a page title said again, the
     last step of a breadcrumb just above said again (首页 > 新闻 > 公司动态 ⏎ 公司动态), or a
     second whole title (两个"…讲话"), stays out.
     """
     c = page.lines[i].compact
-    if len(c) > _FRAGMENT_MAX or page.first_seen.get(simplify(c), i) < i:
+    # a title broken before its last words (在全市…工作会议 / 上的讲话) joins at any length
+    broken = page.lines[titles[0]].compact.startswith(_TITLE_TAIL_STARTS)
+    if (
+        len(c) > (_HEAD_TITLE_MAX if broken else _FRAGMENT_MAX)
+        or page.first_seen.get(simplify(c), i) < i
+    ):
         return False
     # a title wraps with its upper lines as long as the lower ones (or nearly): a shorter
     # line above is a label (新闻与活动 / 总统发表国庆祝词)
@@ -319,7 +337,7 @@ def _title_fragment(page: _Page, i: int, titles: list[int]) -> bool:
         return False
     if any(page.lines[k].compact.endswith(c) for k in range(max(0, i - 2), i)):
         return False
-    return not (
+    return broken or not (
         speech_title_words(c) and any(speech_title_words(page.lines[t].compact) for t in titles)
     )
 
@@ -502,6 +520,12 @@ def _head(
     return i
 
 
+def _signature(page: _Page, i: int) -> bool:
+    """A short name line under a speech (某某市人民政府, 张三): no sentence, no marker."""
+    ln = page.lines[i]
+    return ln.short and len(ln.compact) <= 20 and title_like(ln.compact) and not page.marker(i)
+
+
 def _glued_closing(text: str) -> int | None:
     """Where a closing glued to the end of a paragraph starts (…圆满成功！谢谢大家！), or None.
 
@@ -597,6 +621,16 @@ def segment(lines: list[Line]) -> Segmentation:
             and line_form(lines[last - 2].compact) == "closing"
         ):
             plan.date = last - 1
+            last -= 1
+        # a signature between the closing and a date cut off as page furniture
+        # (谢谢大家！⏎某某市人民政府⏎2024年5月6日): the speaker, the closing before it
+        if (
+            last - 2 >= body_start
+            and plan.speaker is None
+            and _signature(page, last - 1)
+            and line_form(lines[last - 2].compact) == "closing"
+        ):
+            plan.speaker = last - 1
             last -= 1
         # the closing: the last line, or a thanks glued to the end of the last paragraph
         if last > body_start:
