@@ -329,7 +329,7 @@ def chrome_kind(text: str, compact: str) -> str | None:
     if (
         n <= _METADATA_MAX
         and (_METADATA_WORD_RE.search(text) or (n <= 40 and _DATE_RE.search(text)))
-        and not _SENTENCE_PUNCT_RE.search(compact)
+        and not holds_sentence(compact)
     ):
         return "metadata"  # a date alone up to 40 characters; with a label (发布日期：) more
     if n <= 24 and not compact.endswith(("。", "！", "!")):
@@ -346,6 +346,11 @@ _FULL_TEXT = frozenset(("致辞全文", "致辭全文", "讲话全文", "講話�
 def _headline(compact: str, word: str) -> bool:
     """A headline that names the full text of a speech, no sentence introducing it."""
     return word in _FULL_TEXT and title_like(compact) and not compact.endswith(COLONS)
+
+
+def holds_sentence(compact: str) -> bool:
+    """Does the line hold a full stop, an exclamation or a question mark?"""
+    return _SENTENCE_PUNCT_RE.search(compact) is not None
 
 
 def collection_header(compact: str) -> bool:

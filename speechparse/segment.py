@@ -16,6 +16,7 @@ from .classify import (
     collection_header,
     dated_salutation,
     glued_title,
+    holds_sentence,
     line_form,
     names_audience,
     salutation_greeting,
@@ -71,7 +72,6 @@ _NEXTPAGE_RE = re.compile(
     r"^\[?NextPage\]?$|^第\s{0,2}[0-9]{1,3}\s{0,2}[页頁](?:\s{0,2}共\s{0,2}[0-9]{1,3}\s{0,2}[页頁])?$"
     r"|^下一[页頁]$|^上一[页頁]$|^[—\-－–─]{1,2}\s{0,2}[0-9]{1,3}\s{0,2}[—\-－–─]{1,2}$"
 )
-_SENTENCE_END_IN = re.compile("[。！？]")
 _BODY_MIN = 16
 _FRAGMENT_MAX = 16  # a title broken over lines: its fragments are this short
 _HEAD_TITLE_MAX = 40
@@ -312,7 +312,7 @@ def _toc_label_above(page: _Page, i: int, floor: int) -> int | None:
 def _toc_entry(page: _Page, i: int) -> bool:
     """A line a table of contents may hold: short, no sentence in it."""
     ln = page.lines[i]
-    return ln.short and len(ln.compact) <= 40 and not _SENTENCE_END_IN.search(ln.compact)
+    return ln.short and len(ln.compact) <= 40 and not holds_sentence(ln.compact)
 
 
 def _title_fragment(page: _Page, i: int, titles: list[int]) -> bool:
