@@ -61,6 +61,9 @@ def paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Found | None]]:
     paras: list[list[Line]] = []
     heads: list[Found | None] = []
     width = wrap_width([ln for ln in lines if opening(ln) is None])  # headings are short
+    # the last paragraph opens with a marker on a wrapped page and no sentence in it has
+    # ended yet: a heading the page broke over lines (kept as lines join, not re-read)
+    unended = False
     for ln in lines:
         found = opening(ln)
         if paras and found is None:  # a line that opens with a marker starts a paragraph
@@ -69,15 +72,18 @@ def paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Found | None]]:
             if head is not None and len(prev) == 1:
                 if head.info.style.startswith("bare_") and _heading_line(ln):
                     prev.append(ln)  # a bare numeral line takes the next as its heading
+                    unended = unended and not _TERM_RE.search(ln.text)
                     continue
                 heading = len(prev[0].text) < _HEADING_LINE
-            else:  # a heading a wrapped page broke over lines, its sentence not ended yet
-                heading = bool(head and width and not any(_TERM_RE.search(p.text) for p in prev))
+            else:
+                heading = unended
             if joins(prev[-1], ln, False, heading, width):
                 prev.append(ln)
+                unended = unended and not _TERM_RE.search(ln.text)
                 continue
         paras.append([ln])
         heads.append(found)
+        unended = bool(found is not None and width and not _TERM_RE.search(ln.text))
     out = [make_paragraph(p) for p in paras]
     for k, p in enumerate(out):
         h = heads[k]
@@ -119,8 +125,8 @@ def _heading_end(p: Paragraph, a: int, b: int, glued: bool) -> tuple[int, tuple[
         if end - a > _LONG_HEADING:  # a long run: its first gap
             gap = _GAP_RE.search(text, a + 4, end)
         else:  # a shorter one: its only gap (several are a PDF's spaced-out letters)
-            gaps = _GAP_RE.findall(text, a, end)
-            gap = _GAP_RE.search(text, a + 4, end) if len(gaps) == 1 else None
+            gaps = list(_GAP_RE.finditer(text, a, end))
+            gap = gaps[0] if len(gaps) == 1 and gaps[0].start() >= a + 4 else None
         gap = gap or _BODY_START_RE.search(text, a + 4, clause.start() if clause else end)
         if gap:
             return gap.start(), tuple(drop)

@@ -16,7 +16,19 @@ from linearity import best_seconds
 
 hostile: Any = shared_tool("hostile_inputs")
 
-SCALABLE: dict[str, Callable[[int], str]] = dict(hostile.SCALABLE)
+_WRAPPED = "发展经济要坚持稳中求进工作总基调扎实推进各项重点工作落"  # a wrapped page's full line
+
+
+def _wrapped_heading_run(n: int) -> str:
+    """A heading line, then n lines at the page's wrap width with no sentence end: one
+    paragraph that was once re-read for a sentence end at every line joined."""
+    return "同志们：\n一、" + _WRAPPED + "\n" + (_WRAPPED + "\n") * n
+
+
+SCALABLE: dict[str, Callable[[int], str]] = {
+    **hostile.SCALABLE,
+    "wrapped_heading_run": _wrapped_heading_run,
+}
 TARGET_BYTES = 20_000  # f(n) is about this many UTF-8 bytes
 FACTOR = 8
 LIMIT = 30.0  # linear is about 8, quadratic about 64
