@@ -106,9 +106,6 @@ class SpeechPlan:
     closing: int | None = None
     closing_at: int = 0  # the closing starts at this offset of line `closing`
     body: list[int] = field(default_factory=list)
-    #: a news lead under the title announces the speech (…全文如下：): the speech proper,
-    #: its salutation first, starts at this line; the lead is removed
-    lead_end: int | None = None
 
 
 @dataclass
@@ -124,7 +121,9 @@ class _Page:
         self.lines = lines
         self._chrome: list[str | bool | None] = [False] * len(lines)  # False: not looked up
         self._first_seen: dict[str, int] | None = None
-        self.leads: dict[int, int] = {}  # a speech's first line → where its lead ends
+        #: a speech's first line → the line its salutation opens, under a news lead that
+        #: announces it (…全文如下：); the lead is removed
+        self.leads: dict[int, int] = {}
 
     @property
     def first_seen(self) -> dict[str, int]:
@@ -596,10 +595,10 @@ def segment(lines: list[Line]) -> Segmentation:
         if plan.title and plan.first < plan.title[0]:  # the label above a collection title
             removed.append((plan.first, plan.title[0] - 1, "collection_header"))
         body_start = _head(page, plan, removed)
-        plan.lead_end = page.leads.get(plan.first)
-        if plan.lead_end is not None and body_start < plan.lead_end:
-            removed.append((body_start, plan.lead_end - 1, "intro"))
-            body_start = _head(page, plan, removed, start=plan.lead_end)
+        lead_end = page.leads.get(plan.first)
+        if lead_end is not None and body_start < lead_end:
+            removed.append((body_start, lead_end - 1, "intro"))
+            body_start = _head(page, plan, removed, start=lead_end)
         if not plan.title and plan.salutation is None and body_start < plan.end:
             n = glued_title(lines[body_start].compact)  # 在…会议上的讲话春节刚过，…
             if n:
