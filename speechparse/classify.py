@@ -307,6 +307,26 @@ _BREADCRUMB_RE = re.compile(
 )
 
 
+#: what a page in Markdown or HTML leaves on lines of their own: an image, a comment, a tag
+_MARKUP_RE = re.compile(
+    r"!\[[^\]\n]{0,100}\]\([^)\s]{1,300}\)|<!--[^\n]{0,300}?-->|</?[A-Za-z][^<>\n]{0,300}>"
+)
+
+
+def markup_line(compact: str) -> bool:
+    """A line of Markdown images, HTML tags or comments only (<!--more-->, ![图](url)),
+    read piece by piece from its start (no search: each try is bounded)."""
+    if compact[:1] not in ("!", "<"):
+        return False
+    pos = 0
+    while pos < len(compact):
+        m = _MARKUP_RE.match(compact, pos)
+        if m is None:
+            return False
+        pos = m.end()
+    return True
+
+
 def chrome_kind(text: str, compact: str) -> str | None:
     """A RemovedKind value when a line reads as page furniture, else None.
 
@@ -315,6 +335,8 @@ def chrome_kind(text: str, compact: str) -> str | None:
     n = len(compact)
     if n <= 80 and not _WORDLESS_RE.search(compact):
         return "chrome"  # rules and symbols only: ***, :::, ------
+    if markup_line(compact):
+        return "chrome"
     if n <= 3 and compact.rstrip("：:") in _LABELS:
         return "chrome"  # a document's label alone on its line: 正文
     if _FURNITURE_HINT_RE.search(text) or (compact is not text and _INTRO_RE.search(compact)):
@@ -407,6 +429,19 @@ def glued_title(compact: str) -> int:
     if len(rest) < 16 or not ("\u4e00" <= nxt <= "\u9fff") or nxt in _AFTER_QUOTED_SPEECH:
         return 0
     return len("".join(compact[: m.end()].split()))
+
+
+#: a byline: who gives the speech, after a label (致辞：张三（教师代表）, 主讲人：李四)
+_BYLINE_RE = re.compile(
+    r"(?:致辞|致辭|讲话|講話|发言|發言|演讲|演講|主讲|主講|报告|報告)(?:人|者)?[：:]"
+    r"(?=[^。！？!?；;，,]{2,30}$)"
+)
+
+
+def byline(compact: str) -> int:
+    """Length of the label of a byline (``主讲人：``), or 0."""
+    m = _BYLINE_RE.match(compact)
+    return m.end() if m else 0
 
 
 def speech_title_words(compact: str) -> bool:

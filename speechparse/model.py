@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .spans import Span
 
 SCHEMA_NAME = "speechparse.Document"
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 MAX_DEPTH = 32
 """Outline nesting deeper than this is flattened (with a diagnostic)."""
 
@@ -35,6 +35,7 @@ class RemovedKind(str, Enum):
     DISCLAIMER = "disclaimer"  # copyright, download and paywall notices
     PAGINATION = "pagination"  # [NextPage], "第2页", "下一页"
     PINYIN = "pinyin"  # reading annotations glued after characters: 會(huì)
+    MARKUP = "markup"  # Markdown's marks on a page written in it: ## before a heading, **bold**
     FOOTNOTE = "footnote"  # notes, references and attachment lists after a speech
 
 

@@ -1,7 +1,8 @@
 """Offset-preserving clean-ups: a clean view of the page for matching, spans kept on the input.
 
-The clean text is the input with reading annotations (``會(huì)``) and invisible characters
-(zero-width, BOM, bidi and C0/C1 controls) deleted; an OffsetMap leads back.  Nothing is
+The clean text is the input with reading annotations (``會(huì)``), Markdown's marks on a
+page written in Markdown (``## 一、…``, ``**一是**``) and invisible characters (zero-width,
+BOM, bidi and C0/C1 controls) deleted; an OffsetMap leads back.  Nothing is
 rewritten in place, so every span still indexes the text given to ``parse``.  Width and script
 differences are matched by the patterns themselves; for short candidate strings ``simplify``
 folds traditional characters one to one (OpenCC's character table, never its phrase rules).
@@ -45,6 +46,13 @@ _PINYIN_RE = re.compile(
 #: the same, as re.split's one group: the pieces come out as strings, no match objects
 _PINYIN_SPLIT_RE = re.compile("(" + _PINYIN_RE.pattern + ")")
 _INVISIBLE_RUN_RE = re.compile("[" + _INVISIBLE + "]{1,64}")
+#: Markdown's marks: the hashes that open a heading line (``## 一、…``: group 1) and the
+#: double asterisks around bold text (``**一是**``)
+_HEADING_MARK_RE = re.compile(r"^[ \t]{0,3}(#{1,6}[ \t]{1,4})(?=\S)", re.M)
+_BOLD_MARK_RE = re.compile(r"(?<!\*)\*\*(?!\*)")
+#: a line that opens in bold and closes it (**（一）突出重点**): with a heading line, what
+#: says the page is Markdown.  Elsewhere ** masks a name (在**市工作): left alone.
+_BOLD_LINE_RE = re.compile(r"^[ \t]{0,3}\*\*(?![*\s])[^*\n]{1,80}?(?<!\s)\*\*(?!\*)", re.M)
 #: small-form and vertical-form punctuation (﹕﹐︰ …): the clean view reads each as the mark
 #: it stands for, one character for one.  ︰ is a two-dot leader to Unicode, but pages type it
 #: for a colon.
@@ -77,6 +85,8 @@ class CleanView:
     omap: OffsetMap
     pinyin: list[tuple[int, int]] = field(default_factory=list)  # annotation spans, sorted
     pinyin_text: list[str] = field(default_factory=list)  # the annotations, as written
+    marks: list[tuple[int, int]] = field(default_factory=list)  # Markdown's marks, sorted
+    marks_text: list[str] = field(default_factory=list)
     diagnostics: list[dict[str, Any]] = field(default_factory=list)
     #: it differs from the input by more than removed annotations (invisible characters
     #: deleted, punctuation forms folded): paragraph text must come from the input
@@ -124,7 +134,9 @@ def clean_view(text: str, suspects: Suspects = Suspects()) -> CleanView:
 
     ``suspects`` (from check_text) spares the searches for what the page does not hold.
     """
-    if suspects.pinyin and not suspects.invisible:  # thousands of annotations on some pages
+    # one character is looked for much faster than two: most pages hold no * at all
+    marks = _markdown_marks(text) if "#" in text or ("*" in text and "**" in text) else []
+    if suspects.pinyin and not suspects.invisible and not marks:  # thousands on some pages
         clean, pinyin, pinyin_text = _cut_pinyin(text)
         deletions = pinyin
     else:
@@ -133,14 +145,22 @@ def clean_view(text: str, suspects: Suspects = Suspects()) -> CleanView:
         pinyin_text = [m.group() for m in found]
         runs = _INVISIBLE_RUN_RE.finditer(text) if suspects.invisible else ()
         invisible = [m.span() for m in runs]
-        deletions = sorted(pinyin + invisible) if invisible else pinyin
+        deletions = sorted(pinyin + invisible + marks) if invisible or marks else pinyin
         clean = _without(text, deletions)
     folded = suspects.forms and _FORMS_RE.search(clean) is not None
     if folded:  # one character for one: offsets stay
         clean = _FORMS_RE.sub(lambda m: _FORM_OF[m.group()], clean)
-    deleted_invisible = len(deletions) > len(pinyin)
+    deleted_invisible = len(deletions) > len(pinyin) + len(marks)
     rewritten = deleted_invisible or folded
-    view = CleanView(clean, OffsetMap(deletions), pinyin, pinyin_text, rewritten=rewritten)
+    view = CleanView(
+        clean,
+        OffsetMap(deletions),
+        pinyin,
+        pinyin_text,
+        marks,
+        [text[a:b] for a, b in marks],
+        rewritten=rewritten,
+    )
     for controls, m in enumerate(_CONTROL_RE.finditer(text) if deleted_invisible else (), 1):
         if controls <= _MAX_DIAGNOSED:
             view.diagnostics.append(
@@ -163,6 +183,24 @@ def _cut_pinyin(text: str) -> tuple[str, list[tuple[int, int]], list[str]]:
     bounds = list(accumulate(map(len, parts)))  # bounds[k]: end of parts[k]
     spans = list(zip(bounds[0::2], bounds[1::2], strict=False))  # annotation k: parts[2k + 1]
     return "".join(parts[0::2]), spans, parts[1::2]
+
+
+def _markdown_marks(text: str) -> list[tuple[int, int]]:
+    """Spans of Markdown's marks on a page that shows it is written in Markdown (a heading
+    line, or a line that opens in bold): the hashes of heading lines, and the ``**`` of
+    each line that holds them in pairs (an odd one out leaves its line alone)."""
+    headings = [m.span(1) for m in _HEADING_MARK_RE.finditer(text)]
+    if not headings and _BOLD_LINE_RE.search(text) is None:
+        return []
+    bold: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(True):
+        if "**" in line:
+            spans = [(pos + m.start(), pos + m.end()) for m in _BOLD_MARK_RE.finditer(line)]
+            if len(spans) % 2 == 0:
+                bold.extend(spans)
+        pos += len(line)
+    return sorted(headings + bold) if bold else headings
 
 
 def _without(text: str, deletions: list[tuple[int, int]]) -> str:

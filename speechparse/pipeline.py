@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import re
 from bisect import bisect_left
+from itertools import repeat
 from typing import Any
 
 from .build import Event
@@ -147,27 +148,44 @@ def _run(text: str, extra_diagnostics: list[Diagnostic] | None) -> Document:
 
 
 def _removed(doc: _Doc, lines: list[Line], runs: list[tuple[int, int, str]]) -> list[Removed]:
-    """Removed lines (runs sorted by line) and the reading annotations outside them, in order."""
+    """Removed lines (runs sorted by line) and the annotations and marks cut out of the text
+    outside them, in order."""
     raw = doc.raw
-    view = doc.view
-    starts = [a for a, _ in view.pinyin]
+    cuts = _Cuts(doc.view)
+    starts = [a for a, _ in cuts.spans]
     out: list[Removed] = []
-    k = 0  # next annotation not yet placed
+    k = 0  # next cut not yet placed
     for a_line, b_line, kind in runs:
         a, b = doc.span(lines[a_line].start, lines[b_line].end)
         j = bisect_left(starts, a, k)
-        out.extend(_pinyin(view, k, j))
-        k = bisect_left(starts, b, j)  # annotations inside removed lines are part of those
+        out.extend(cuts.records(k, j))
+        k = bisect_left(starts, b, j)  # cuts inside removed lines are part of those
         out.append(trusted(Removed, kind=RemovedKind(kind), text=raw[a:b], span=(a, b)))
-    out.extend(_pinyin(view, k, len(starts)))
+    out.extend(cuts.records(k, len(starts)))
     return out
 
 
-def _pinyin(view: CleanView, i: int, j: int) -> list[Removed]:
-    """Removed records of annotations ``i`` to ``j`` (thousands on a glossed page)."""
-    kind = RemovedKind.PINYIN
-    rows = zip(view.pinyin_text[i:j], view.pinyin[i:j], strict=True)
-    return trusted_many(Removed, [{"kind": kind, "text": t, "span": s} for t, s in rows])
+class _Cuts:
+    """What the clean view cut out of the text: reading annotations (thousands on a glossed
+    page) and Markdown's marks, in order."""
+
+    def __init__(self, view: CleanView) -> None:
+        self.spans, self.texts = view.pinyin, view.pinyin_text
+        self.kinds: list[RemovedKind] | None = None  # None: all reading annotations
+        if view.marks:
+            rows = sorted(
+                [
+                    *zip(view.pinyin, view.pinyin_text, repeat(RemovedKind.PINYIN)),
+                    *zip(view.marks, view.marks_text, repeat(RemovedKind.MARKUP)),
+                ]
+            )
+            self.spans, self.texts, self.kinds = (list(col) for col in zip(*rows, strict=True))
+
+    def records(self, i: int, j: int) -> list[Removed]:
+        """Removed records of cuts ``i`` to ``j``."""
+        kinds = repeat(RemovedKind.PINYIN) if self.kinds is None else self.kinds[i:j]
+        rows = zip(self.texts[i:j], self.spans[i:j], kinds, strict=False)  # kinds may repeat
+        return trusted_many(Removed, [{"kind": c, "text": t, "span": s} for t, s, c in rows])
 
 
 def _line_node(
@@ -239,7 +257,10 @@ def _head_fields(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> dict[str, An
         out["date"] = text_of(plan.date).strip("()（） ")
     if plan.speaker is not None:
         # names spaced out for layout (林 纯 怀), a byline's bar (| 小龙)
-        out["speaker"] = _drop_cjk_gaps(text_of(plan.speaker)).strip("|｜/ ")
+        ln = lines[plan.speaker]
+        skip = _clean_offset(ln, plan.speaker_from) if plan.speaker_from else 0
+        name = doc.source(doc.span(ln.start + skip, ln.end))
+        out["speaker"] = _drop_cjk_gaps(name).strip("|｜/ ")  # (主讲人：) 张三
     if plan.salutation is not None:
         ln = lines[plan.salutation]
         cut = _clean_offset(ln, plan.salutation_len) if plan.salutation_len else None

@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 from .classify import (
     COLON_ENDS,
     COLONS,
+    byline,
     chrome_kind,
     collection_header,
     dated_salutation,
     glued_title,
     holds_sentence,
     line_form,
+    markup_line,
     names_audience,
     salutation_greeting,
     salutation_lead,
@@ -99,6 +101,7 @@ class SpeechPlan:
     subtitle: int | None = None
     date: int | None = None
     speaker: int | None = None
+    speaker_from: int = 0  # >0: the name starts after this many compact characters (主讲人：)
     salutation: int | None = None
     salutation_len: int = 0  # >0: the salutation opens line `salutation` and is this long
     salutation_from: int = 0  # >0: the salutation starts after this many compact characters
@@ -114,11 +117,31 @@ class Segmentation:
     removed: list[tuple[int, int, str]]  # (first line, last line, kind), runs of lines
 
 
+#: a page's front matter (a blog's export: title: …, date: …, tags: up to a --- line)
+_FRONT_KEY_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,30}:(?:\s|$)")
+_FRONT_MATTER_MAX = 30  # lines
+
+
+def _front_matter(lines: list[Line]) -> int:
+    """Index of the ``---`` line that closes front matter at the top of the page, or -1."""
+    k = 1 if lines and lines[0].compact == "---" else 0
+    if k >= len(lines) or not _FRONT_KEY_RE.match(lines[k].text):
+        return -1
+    for i in range(k + 1, min(len(lines), k + _FRONT_MATTER_MAX)):
+        t = lines[i].text
+        if t in ("---", "..."):
+            return i
+        if not (_FRONT_KEY_RE.match(t) or t.startswith("- ") or lines[i].indent):
+            return -1
+    return -1
+
+
 class _Page:
     """Per-line facts computed once, on demand."""
 
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
+        self.front = _front_matter(lines)  # lines up to it are the page's metadata
         self._chrome: list[str | bool | None] = [False] * len(lines)  # False: not looked up
         self._first_seen: dict[str, int] | None = None
         #: a speech's first line → the line its salutation opens, under a news lead that
@@ -139,10 +162,16 @@ class _Page:
 
     def chrome(self, i: int) -> str | None:
         kind = self._chrome[i]
-        if kind is False:
+        if kind is False and i <= self.front:
+            kind = self._chrome[i] = "metadata"
+        elif kind is False:
             ln = self.lines[i]
             kind = self._chrome[i] = (
-                chrome_kind(ln.text, ln.compact) if len(ln.text) <= 200 else None
+                chrome_kind(ln.text, ln.compact)
+                if len(ln.text) <= 200
+                else "chrome"
+                if markup_line(ln.compact)
+                else None
             )
         return kind  # type: ignore[return-value]
 
@@ -194,6 +223,8 @@ def _speaker_like(page: _Page, i: int) -> bool:
     """A short name line (``市长 张三``, ``XX同志``) between a title and the salutation."""
     ln = page.lines[i]
     c = ln.compact
+    if byline(c):
+        return page.chrome(i) is None
     role = _ROLE_RE.search(c) is not None
     return (
         (len(c) <= 12 or (role and len(c) <= 20))  # 市委常委、组织部部长 ×××
@@ -323,6 +354,8 @@ def _title_fragment(page: _Page, i: int, titles: list[int]) -> bool:
     second whole title (两个"…讲话"), stays out.
     """
     c = page.lines[i].compact
+    if byline(c):
+        return False
     # a title broken before its last words (在全市…工作会议 / 上的讲话) joins at any length
     broken = page.lines[titles[0]].compact.startswith(_TITLE_TAIL_STARTS)
     if (
@@ -401,7 +434,7 @@ def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
         starts[titles[0] if titles else i] = titles
         last_start = i
     if not starts:
-        return _single_start(page, len(lines))
+        return _single_start(page, len(lines), frm=_announcement(page) + 1)
     ordered = sorted(starts.items())
     # speech text before the first start found: a speech of its own (its start was missed),
     # unless it announces the speech (…全文如下：): a news lead under the speech's title
@@ -423,8 +456,26 @@ def _announces(page: _Page, i: int) -> bool:
     return k >= 0 and page.chrome(k) == "intro" and page.lines[k].compact.endswith(COLONS)
 
 
-def _single_start(page: _Page, n: int, strict: bool = False) -> list[tuple[int, list[int]]]:
-    """The speech that starts before line ``n`` with no collection title or salutation.
+#: an intro line that announces the text of a speech below it (以下是原文：, 讲话全文如下：)
+_ANNOUNCE_RE = re.compile(r"全文|原文|实录|實錄")
+_ANNOUNCE_WITHIN = 30  # lines from the top of the page
+
+
+def _announcement(page: _Page) -> int:
+    """The line near the top of a page that announces the speech below it after the page's
+    own prose (a blog post quoting an address), or -1."""
+    for i in range(min(len(page.lines), _ANNOUNCE_WITHIN)):
+        c = page.lines[i].compact
+        if c.endswith(COLONS) and page.chrome(i) == "intro" and _ANNOUNCE_RE.search(c):
+            return i
+    return -1
+
+
+def _single_start(
+    page: _Page, n: int, strict: bool = False, frm: int = 0
+) -> list[tuple[int, list[int]]]:
+    """The speech that starts before line ``n`` (from line ``frm`` on) with no collection
+    title or salutation.
 
     It opens at its first body paragraph (or the title lines right above it).  On a page
     with no speech starts at all (``n`` is the page length), any text that is not furniture
@@ -434,16 +485,19 @@ def _single_start(page: _Page, n: int, strict: bool = False) -> list[tuple[int, 
     whole_page = n == len(lines)
     ends = SENTENCE_END if strict else tuple('。！？!?；;，,：:”"')
     first_body = next(
-        (i for i in range(n) if page.body_like(i) and lines[i].compact.endswith(ends)), None
+        (i for i in range(frm, n) if page.body_like(i) and lines[i].compact.endswith(ends)),
+        None,
     )
     if first_body is None:
         if not whole_page:
             return []
+        if frm:  # nothing follows the announcement: read the page from its top
+            return _single_start(page, n, strict)
         first = next((i for i in range(n) if page.chrome(i) is None), None)
         return [] if first is None else [(first, [])]
-    titles = _title_block(page, first_body, 0)  # as above a salutation
+    titles = _title_block(page, first_body, frm)  # as above a salutation
     if not titles:  # the page title: the last title-like line before the body naming a speech
-        for k in range(first_body - 1, -1, -1):
+        for k in range(first_body - 1, frm - 1, -1):
             if page.title_candidate(k) and speech_title_words(lines[k].compact):
                 # a subtitle (——在…的讲话) names the speech: the title stands above it
                 sub = _SUBTITLE_RE.match(lines[k].compact) and k and page.title_candidate(k - 1)
@@ -512,7 +566,7 @@ def _head(
             )
             and _speaker_like(page, i)
         ):
-            plan.speaker = i
+            plan.speaker, plan.speaker_from = i, byline(lines[i].compact)
         else:
             break
         i += 1
@@ -662,6 +716,10 @@ def _body(
         if i <= toc_until:
             i += 1
             continue
+        if c[0] in "!<" and markup_line(c):  # an image, a comment, a tag: at any length
+            removed.append((i, i, "chrome"))
+            i += 1
+            continue
         if ln.short:
             if _NEXTPAGE_RE.match(c):
                 removed.append((i, i, "pagination"))
@@ -716,6 +774,8 @@ def _classify_run(
             kind = "pagination"
         elif kind != "disclaimer" and collection_header(c):
             kind = "collection_header"
+        elif kind is None and byline(c):
+            kind = "metadata"
         elif kind is None and lines[i].short and title_like(c):
             kind = "page_title"
         elif kind is None:

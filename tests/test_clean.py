@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -145,3 +147,72 @@ def test_offset_map_leads_back_to_the_input(data: st.DataObject) -> None:
     start = kept[a] if a < len(kept) else 40
     expected = (start, kept[b - 1] + 1) if b > a else (start, start)
     assert omap.span(a, b) == expected
+
+
+# --------------------------------------------------------------------------- Markdown
+def _marks(text: str) -> list[str]:
+    view = clean_view(text, check_text(text))
+    return [text[a:b] for a, b in view.marks]
+
+
+def test_markdown_heading_hashes_and_bold_pairs_are_cut_from_the_view() -> None:
+    text = "# 在全县工作会议上的讲话\n## 一、总体要求\n**一是**抓落实。**二是**抓督查。\n"
+    view = clean_view(text, check_text(text))
+    assert view.text == "在全县工作会议上的讲话\n一、总体要求\n一是抓落实。二是抓督查。\n"
+    assert _marks(text) == ["# ", "## ", "**", "**", "**", "**"]
+    assert not view.rewritten  # the view is the input less recorded cuts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "同志们：\n在**市工作期间，**同志给我们很多帮助。\n",  # ** masks names: no Markdown
+        "#话题# 今天在**市开会，**区参加。\n",  # a hashtag is no heading line
+        "同志们：\n**一、总体要求\n",  # bold opened and never closed on the line
+    ],
+)
+def test_double_asterisks_stay_on_a_page_that_shows_no_markdown(text: str) -> None:
+    assert _marks(text) == []
+
+
+def test_an_odd_double_asterisk_leaves_its_line_alone() -> None:
+    text = "## 一、总体要求\n在**市工作，**同志说：好**\n**二是**抓督查。**三是**\n"
+    assert _marks(text) == ["## ", "**", "**", "**", "**"]
+    assert "在**市工作，**同志说：好**" in clean_view(text, check_text(text)).text
+
+
+def test_markdown_marks_are_removed_records_and_cut_out_of_headings() -> None:
+    text = "# 讲话\n\n同志们：\n\n## 一、加强领导\n\n**（一）压实责任。**要层层落实。\n谢谢大家！\n"
+    doc = speechparse.parse(text)
+    assert [r.text for r in doc.removed if r.kind is RemovedKind.MARKUP] == [
+        "# ",
+        "## ",
+        "**",
+        "**",
+    ]
+    (speech,) = doc.speeches
+    assert speech.title == "讲话"
+    (section,) = speech.content
+    assert section.heading == "加强领导" and section.marker.text == "一、"
+    (sub,) = section.content
+    assert sub.heading == "压实责任" and sub.content[0].text == "要层层落实。"
+
+
+_MARKED = st.lists(
+    st.sampled_from(["## ", "# ", "**", "***", "會", "(huì)", "一、", "\u200b", "\n", " ", "领导"]),
+    max_size=30,
+).map("".join)
+
+
+@given(_MARKED)
+def test_cuts_are_disjoint_and_map_back(text: str) -> None:
+    """Annotations, Markdown's marks and invisible characters together: disjoint, in order,
+    and the view is the input less them."""
+    view = clean_view(text, check_text(text))
+    cuts = sorted(view.pinyin + view.marks)
+    assert all(b <= c for (_, b), (c, _) in pairwise(cuts))
+    kept = "".join(ch for i, ch in enumerate(text) if not any(a <= i < b for a, b in cuts)).replace(
+        "\u200b", ""
+    )
+    assert view.text == kept
+    assert all(text[a:b].strip("#* ") == "" for a, b in view.marks)

@@ -49,6 +49,9 @@ def kind(line: str) -> str | None:
         ("今天，我们召开全市安全工作会议，主要任务是总结工作、部署任务。", None),
         ("2023年是全面贯彻落实党的二十大精神的开局之年。", None),  # a date in a sentence
         ("一、统一思想，提高认识", None),
+        ("<!--more-->", "chrome"),  # what a page in Markdown or HTML leaves on its own line
+        ("![会场](https://img.example.org/a.jpg)", "chrome"),
+        ('<object width="640"><param name="movie"></object>', "chrome"),
     ],
 )
 def test_chrome_kind(line: str, expected: str | None) -> None:

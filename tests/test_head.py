@@ -33,6 +33,20 @@ _BODY = "今年以来，全市上下认真贯彻落实市委部署，各项工�
             "同志们",
             "今年以来",
         ),
+        (  # a byline's label is no part of the name
+            "在全市工作会议上的讲话\n主讲人：王建华（市委书记）\n同志们：\n" + _BODY,
+            "在全市工作会议上的讲话",
+            "王建华（市委书记）",
+            "同志们",
+            "今年以来",
+        ),
+        (  # a byline above the title is the page's, not the title's first line
+            "致辞：王建华\n在全市工作会议上的讲话\n同志们：\n" + _BODY,
+            "在全市工作会议上的讲话",
+            None,
+            "同志们",
+            "今年以来",
+        ),
         (  # a short first body line under the title is body, not a speaker
             "在全市工作会议上的讲话\n同志们，今年以来，全市上下认真贯彻落实市委部署，成绩来之不易。\n",
             "在全市工作会议上的讲话",
@@ -51,3 +65,30 @@ def test_head_lines(
     assert (speech.salutation.text if speech.salutation else None) == salutation
     first = speech.content[0]
     assert first.type == "paragraph" and first.text.startswith(body)
+
+
+_FRONT = "---\ntitle: 读讲话有感\ndate: 2023-06-28\ntags:\n  - 随笔\n---\n"
+
+
+def test_front_matter_is_the_pages_metadata() -> None:
+    doc = speechparse.parse(_FRONT + "在全市工作会议上的讲话\n同志们：\n" + _BODY)
+    (speech,) = doc.speeches
+    assert speech.title == "在全市工作会议上的讲话"
+    (front,) = doc.removed
+    assert front.kind.value == "metadata"
+    assert front.text.startswith("---\ntitle: 读讲话有感") and front.text.endswith("随笔\n---")
+
+
+def test_a_speech_quoted_after_the_pages_own_prose_starts_below_its_announcement() -> None:
+    prose = "前几天读到一篇讲话，篇幅不长，却让我想了很久，值得反复读一读。\n以下是讲话全文：\n"
+    doc = speechparse.parse(prose + "在全市工作会议上的讲话\n" + _BODY)
+    (speech,) = doc.speeches
+    assert speech.title == "在全市工作会议上的讲话"
+    assert [r.kind.value for r in doc.removed] == ["intro"]
+    assert doc.removed[0].text.startswith("前几天") and doc.removed[0].text.endswith("全文：")
+
+
+def test_an_announcement_with_nothing_below_it_leaves_the_page_as_it_is() -> None:
+    page = "前几天读到一篇讲话，篇幅不长，却让我想了很久，值得反复读一读。\n以下是讲话全文：\n"
+    (speech,) = speechparse.parse(page).speeches
+    assert speech.content[0].text.startswith("前几天")

@@ -28,6 +28,11 @@ def _wrapped_heading_run(n: int) -> str:
 SCALABLE: dict[str, Callable[[int], str]] = {
     **hostile.SCALABLE,
     "wrapped_heading_run": _wrapped_heading_run,
+    # a page in Markdown: every line a heading, every line bold, bold pairs on one line
+    "markdown_heading_lines": lambda n: "# 一\n" * n,
+    "markdown_bold_lines": lambda n: "**一、加强领导**\n" * n,
+    "markdown_bold_pairs_one_line": lambda n: "## 一、总体要求\n" + "**一是**抓落实。" * n,
+    "html_comment_openers": lambda n: "<!--" * n,
 }
 TARGET_BYTES = 20_000  # f(n) is about this many UTF-8 bytes
 FACTOR = 8
