@@ -223,6 +223,9 @@ class TreeBuilder:
 
     def _find_level(self, e: Event) -> int:
         """Stack depth at which ``e`` goes (its siblings' frame, or one past the top)."""
+        stack = self.stack
+        if stack and e.style in stack[-1].styles and stack[-1].last + 1 == e.ordinal:
+            return self._sibling(len(stack) - 1, e)  # the next number on top (most markers)
         same = [d for d in range(len(self.stack) - 1, -1, -1) if e.style in self.stack[d].styles]
         if same:
             for d in same:  # the frame this number continues

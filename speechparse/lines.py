@@ -34,17 +34,15 @@ class Line:
 
 
 def make_line(start: int, text: str, indent: int = 0) -> Line:
-    """The Line for stripped ``text`` at clean index ``start``."""
+    """The Line for stripped ``text`` at clean index ``start``.  Its ``compact`` is ``text``
+    less white space: ``text`` itself when it has none or is long prose."""
     n = len(text)
-    return Line(start, start + n, text, _compact(text), n <= _SHORT, UNSEEN, indent)
-
-
-def _compact(text: str) -> str:
-    """``text`` less white space; ``text`` itself when it has none or is long prose."""
-    if len(text) > _COMPACT_MAX:
-        return text
-    parts = text.split()
-    return text if len(parts) == 1 else "".join(parts)
+    if n > _COMPACT_MAX:
+        compact = text
+    else:
+        parts = text.split()
+        compact = text if len(parts) == 1 else "".join(parts)
+    return Line(start, start + n, text, compact, n <= _SHORT, UNSEEN, indent)
 
 
 def split_lines(clean: str) -> list[Line]:

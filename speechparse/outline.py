@@ -161,6 +161,12 @@ def _keeps_theme(paras: list[Paragraph], k: int) -> Callable[[Event, Event | Non
     return keeps
 
 
+def _unmarked(tb: TreeBuilder, paras: list[Paragraph], k: int) -> None:
+    """Paragraph ``k`` begins with no marker of its own (nothing to ask with no level open)."""
+    if tb.stack:
+        tb.unmarked_paragraph(k, _keeps_theme(paras, k))
+
+
 def _skip_term(text: str, i: int, b: int) -> int:
     while i < b and (text[i] in "。！？；!?;" or text[i].isspace()):
         i += 1
@@ -191,12 +197,12 @@ def build_body(lines: list[Line], sink: Sink) -> Body:
         if not evs:
             if _PERORATION_RE.match(text) and k >= len(paras) // 2:
                 tb.close_all()  # "同志们，…": the speaker turns to the audience again
-            tb.unmarked_paragraph(k, _keeps_theme(paras, k))
+            _unmarked(tb, paras, k)
             if (block := paragraph(p, 0, len(text))) is not None:
                 tb.text(block)
             continue
         if evs[0].found.start > 0:
-            tb.unmarked_paragraph(k, _keeps_theme(paras, k))
+            _unmarked(tb, paras, k)
         pos = 0
         for j, e in enumerate(evs):
             found = e.found
