@@ -100,7 +100,7 @@ def _line_parser() -> Lark:
     return parser("line", ("greeting", "closing", "dateline"))
 
 
-_GREETING_HINT = re.compile(r"好[!！。.~～]{0,3}$")
+_GREETING_HINT = re.compile(r"[好安晨][!！。.~～]{0,3}$")  # …好！ …早安 …早晨
 _CLOSING_HINT = re.compile(r"^(?:再次|最后|最後)?(?:谢谢|謝謝|感谢|感謝|多谢|多謝)")
 _DATE_HINT = re.compile(r"年.{0,4}月")
 
@@ -240,6 +240,24 @@ def salutation_lead(compact: str) -> int:
     return len("".join(compact[: colon + 1].split())) if _addressees(head) else 0
 
 
+_GREETING_MAX = 16  # characters a greeting that opens a body line may take
+_FIRST_END_RE = re.compile(r"[!！。]")
+
+
+def greeting_lead(compact: str) -> int:
+    """Length (in non-space characters) of a greeting that opens a longer line
+    (``早上好！我首先要感谢…``), or 0."""
+    m = _FIRST_END_RE.search(compact, 0, _GREETING_MAX + 1)
+    if m is None:
+        return 0
+    end = m.end()
+    while end < len(compact) and compact[end] in "!！。":
+        end += 1
+    if end >= len(compact) or line_form(compact[:end]) != "greeting":
+        return 0
+    return len("".join(compact[:end].split()))
+
+
 # ------------------------------------------------------------------ page chrome
 
 #: phrases that only page furniture uses; one is enough on a line of any length
@@ -265,13 +283,16 @@ _CHROME_WEAK = re.compile(
     r"范文|範文|作文|模板|点击|點擊|删除|刪除|投稿|网友|網友|稿件|频道|頻道|大全|精选|精選|"
     r"简体版|簡體版|繁体版|繁體版|英文版|寄给朋友|寄給朋友|"  # language and share links
     r"推荐|推薦|广告|廣告|来源[：:]|來源[：:]|作者[：:]|时间[：:]|時間[：:]|发布[：:]|發佈[：:]|"
-    r"發布[：:]|编辑[：:]|編輯[：:]"
+    r"發布[：:]|编辑[：:]|編輯[：:]|"
+    r"回页首|回頁首|回顶部|回頂部|返回顶部|返回頂部|回到顶部|回到頂部|回顶端|回頂端"  # back to top
 )
 #: a page's date / source / author line (each pattern opens with what the engine can skip
 #: by: a literal, a digit)
 _METADATA_WORD_RE = re.compile(
     r"时间[:：]|時間[:：]|日期[:：]|来源[:：]|來源[:：]|作者[:：]|发布[:：]|發佈[:：]|發布[:：]|"
-    r"浏览[:：]|瀏覽[:：]|阅读[:：]|閱讀[:：]"
+    r"浏览[:：]|瀏覽[:：]|阅读[:：]|閱讀[:：]|"
+    # a site footer's contact fields
+    r"地址[:：]|电话[:：]|電話[:：]|传真[:：]|傳真[:：]|邮编[:：]|郵編[:：]|邮箱[:：]|郵箱[:：]"
 )
 _DATE_RE = re.compile(r"\d\d{3}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _METADATA_MAX = 64
@@ -313,6 +334,27 @@ _MARKUP_RE = re.compile(
 )
 
 
+#: a photo's caption: 图为…, (图为…), 记者 张三 摄 (also inside Markdown's * or _)
+_CAPTION_START_RE = re.compile(
+    r"[*_（(【\[]{0,2}(?:图为|圖為|图片为|圖片為|图片来源|圖片來源|摄影[：:]|攝影[：:])"
+)
+_CAPTION_CREDIT_RE = re.compile(r"(?:记者|記者|摄影|攝影|通讯员|通訊員)[^，,。；;！!]{1,16}$")
+_CAPTION_MAX = 120
+#: what a caption's first or last character is (a first look that spares most lines)
+CAPTION_FIRST = "*_（(【[图圖摄攝"
+CAPTION_LAST = "摄攝）)】]*_"
+
+
+def caption_line(compact: str) -> bool:
+    """A photo's caption on a line of its own (图为大会现场。记者 张三 摄)."""
+    if len(compact) > _CAPTION_MAX:
+        return False
+    if _CAPTION_START_RE.match(compact):
+        return True
+    credit = compact.rstrip("）)】]*_")
+    return credit.endswith(("摄", "攝")) and _CAPTION_CREDIT_RE.search(credit) is not None
+
+
 def markup_line(compact: str) -> bool:
     """A line of Markdown images, HTML tags or comments only (<!--more-->, ![图](url)),
     read piece by piece from its start (no search: each try is bounded)."""
@@ -335,7 +377,7 @@ def chrome_kind(text: str, compact: str) -> str | None:
     n = len(compact)
     if n <= 80 and not _WORDLESS_RE.search(compact):
         return "chrome"  # rules and symbols only: ***, :::, ------
-    if markup_line(compact):
+    if markup_line(compact) or caption_line(compact):
         return "chrome"
     if n <= 3 and compact.rstrip("：:") in _LABELS:
         return "chrome"  # a document's label alone on its line: 正文

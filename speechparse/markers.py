@@ -179,19 +179,36 @@ _WORD_BEFORE_ONE = frozenset("第统統唯同万萬之进進单單专專划劃�
 
 
 def _first_member(text: str, start: int, found: list[Found]) -> list[Found]:
-    """``found`` with the first item of a series that runs on after punctuation but opens
-    straight after its subject (各部门一要…；二要…；三要…), when a reader sees it."""
-    second = next((f for f in found if f.text[:1] == "二" and f.info.is_item), None)
+    """``found`` with the first member of a series that runs on after punctuation but opens
+    straight after its subject (各部门一要…；二要…；三要…, 做到①…，②…), when a reader sees it."""
+    second = next((f for f in found if f.info.ordinal == 2 and _first_token(f)), None)
     if second is None or any(
         f.info.style == second.info.style and f.info.ordinal == 1 for f in found
     ):
         return found
-    token = "一" + second.text[-1]  # the same verb: 一要 before 二要
+    token = _first_token(second) or ""
     at = text.rfind(token, start, second.start)
-    if at <= start or text[at - 1] in _WORD_BEFORE_ONE or not "\u4e00" <= text[at - 1] <= "\u9fff":
+    if at <= start:
+        return found
+    if token[0] == "一" and (  # 统一要求, 唯一是: 一 ends a word
+        text[at - 1] in _WORD_BEFORE_ONE or not "\u4e00" <= text[at - 1] <= "\u9fff"
+    ):
         return found
     info = marker_info(token)
     if info is None or info.style != second.info.style:
         return found
     first = Found(at, at + len(token), token, info, inline=True)
     return sorted([*found, first], key=lambda f: f.start)
+
+
+def _first_token(second: Found) -> str | None:
+    """How the first member of ``second``'s series is written: 一要 before 二要, ① before ②,
+    （1） before （2）."""
+    t = second.text
+    if t[:1] == "二" and second.info.is_item:
+        return "一" + t[-1]  # the same verb
+    if t in ("②", "⑵"):
+        return chr(ord(t) - 1)
+    if len(t) == 3 and t[1] in "2２二" and t[0] in "(（" and t[2] in ")）":
+        return t[0] + {"2": "1", "２": "１", "二": "一"}[t[1]] + t[2]
+    return None

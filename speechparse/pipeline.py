@@ -222,6 +222,10 @@ def _body_lines(lines: list[Line], plan: SpeechPlan) -> list[Line]:
             body[0] = make_line(ln.end - len(rest), rest)
         else:
             body.pop(0)
+    if plan.greeting is not None and plan.greeting_len and plan.body[:1] == [plan.greeting]:
+        ln = lines[plan.greeting]  # 早上好！ then the body
+        rest = ln.text[_clean_offset(ln, plan.greeting_len) :].lstrip()
+        body[0] = make_line(ln.end - len(rest), rest)
     if plan.closing is not None and plan.closing_at and body and body[-1] is lines[plan.closing]:
         ln = lines[plan.closing]
         head = ln.text[: plan.closing_at].rstrip()
@@ -273,7 +277,9 @@ def _head_fields(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> dict[str, An
         cut += len(ln.text[cut:]) - len(ln.text[cut:].lstrip("，, \u3000"))
         out["greeting"] = _line_node(doc, ln, cut)
     elif plan.greeting is not None:
-        out["greeting"] = _line_node(doc, lines[plan.greeting])
+        ln = lines[plan.greeting]
+        cut = _clean_offset(ln, plan.greeting_len) if plan.greeting_len else None
+        out["greeting"] = _line_node(doc, ln, 0, cut)
     if plan.closing is not None:
         out["closing"] = _line_node(doc, lines[plan.closing], plan.closing_at)
     return out

@@ -10,13 +10,17 @@ import re
 from dataclasses import dataclass, field
 
 from .classify import (
+    CAPTION_FIRST,
+    CAPTION_LAST,
     COLON_ENDS,
     COLONS,
     byline,
+    caption_line,
     chrome_kind,
     collection_header,
     dated_salutation,
     glued_title,
+    greeting_lead,
     holds_sentence,
     line_form,
     markup_line,
@@ -106,6 +110,7 @@ class SpeechPlan:
     salutation_len: int = 0  # >0: the salutation opens line `salutation` and is this long
     salutation_from: int = 0  # >0: the salutation starts after this many compact characters
     greeting: int | None = None
+    greeting_len: int = 0  # >0: the greeting opens line `greeting`, body text follows it
     closing: int | None = None
     closing_at: int = 0  # the closing starts at this offset of line `closing`
     body: list[int] = field(default_factory=list)
@@ -544,14 +549,15 @@ def _head(
             # 亲爱的同学们，大家早上好！ — salutation and greeting on one line
             plan.salutation, plan.salutation_len, plan.greeting = i, n, i
             return i + 1
-        elif plan.greeting is None and line_form(c) == "greeting":
+        elif plan.greeting is None and (n := _greeting(c)):
             plan.greeting = i
+            if n > 0:  # 早上好！我首先要感谢…: the body goes on after it
+                plan.greeting_len = n
+                return i
         elif plan.salutation is None and (kind := page.chrome(i)) is not None:
             removed.append((i, i, kind))
         elif plan.salutation is None and _TOC_LABEL_RE.match(c):  # a table of contents
-            j = i + 1
-            while j < end and _toc_entry(page, j) and not page.salutation(j):
-                j += 1
+            j = _toc_end(page, i, end)
             removed.append((i, j - 1, "toc"))
             first = i = j  # the head goes on under it
             continue
@@ -573,10 +579,30 @@ def _head(
     return i
 
 
+def _toc_end(page: _Page, i: int, end: int) -> int:
+    """One past the last entry of the table of contents under the 目录 line ``i``."""
+    j = i + 1
+    while j < end and _toc_entry(page, j) and not page.salutation(j):
+        j += 1
+    return j
+
+
+def _greeting(compact: str) -> int:
+    """-1: the line is a greeting (大家好！); n > 0: a greeting n characters long opens it
+    and body text follows (早上好！我首先…); 0: neither."""
+    return -1 if line_form(compact) == "greeting" else greeting_lead(compact)
+
+
 def _signature(page: _Page, i: int) -> bool:
     """A short name line under a speech (某某市人民政府, 张三): no sentence, no marker."""
     ln = page.lines[i]
-    return ln.short and len(ln.compact) <= 20 and title_like(ln.compact) and not page.marker(i)
+    return (
+        ln.short
+        and len(ln.compact) <= 20
+        and title_like(ln.compact)
+        and not page.marker(i)
+        and page.chrome(i) is None
+    )
 
 
 def _glued_closing(text: str) -> int | None:
@@ -680,8 +706,8 @@ def segment(lines: list[Line]) -> Segmentation:
         if (
             last - 2 >= body_start
             and plan.speaker is None
-            and _signature(page, last - 1)
             and line_form(lines[last - 2].compact) == "closing"
+            and _signature(page, last - 1)
         ):
             plan.speaker = last - 1
             last -= 1
@@ -716,7 +742,9 @@ def _body(
         if i <= toc_until:
             i += 1
             continue
-        if c[0] in "!<" and markup_line(c):  # an image, a comment, a tag: at any length
+        if (c[0] in "!<" and markup_line(c)) or (  # an image, a tag, a photo's caption
+            (c[0] in CAPTION_FIRST or c[-1] in CAPTION_LAST) and caption_line(c)
+        ):
             removed.append((i, i, "chrome"))
             i += 1
             continue

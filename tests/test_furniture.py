@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from speechparse.classify import chrome_kind, dated_salutation, glued_title, line_form
+from speechparse.classify import (
+    chrome_kind,
+    dated_salutation,
+    glued_title,
+    greeting_lead,
+    line_form,
+)
 
 
 def kind(line: str) -> str | None:
@@ -52,6 +58,11 @@ def kind(line: str) -> str | None:
         ("<!--more-->", "chrome"),  # what a page in Markdown or HTML leaves on its own line
         ("![会场](https://img.example.org/a.jpg)", "chrome"),
         ('<object width="640"><param name="movie"></object>', "chrome"),
+        ("地址：台中市大雅区学府路1号　电话：(04)2566-1234", "metadata"),  # a site's footer
+        ("回頁首", "chrome"),
+        ("*图为大会表彰现场。记者 孙浩 摄*", "chrome"),  # a photo's caption
+        ("（记者 王强 摄）", "chrome"),
+        ("我们要把每一张照片都拍好。", None),
     ],
 )
 def test_chrome_kind(line: str, expected: str | None) -> None:
@@ -114,7 +125,25 @@ def test_a_sentence_about_a_speech_is_no_glued_title() -> None:
         ("民国一百一十二年十月十日", "dateline"),
         ("中華民國建國八十一年國慶", None),  # an era in a title, no date
         ("谢谢大家的支持，我们一定把工作做好。", None),
+        ("大家早安！", "greeting"),  # 早安, 午安, 晚安 and Hong Kong's 早晨 take no 好
+        ("午安！", "greeting"),
+        ("大家早晨！", "greeting"),
+        ("早晨八点，会议开始。", None),
     ],
 )
 def test_line_form(line: str, form: str | None) -> None:
     assert line_form(line) == form
+
+
+@pytest.mark.parametrize(
+    ("line", "length"),
+    [
+        ("早上好！我首先要感谢各位的邀请。", 4),
+        ("大家好！！今天我们在这里召开会议。", 5),
+        ("大家好！", 0),  # the greeting alone: a greeting line, nothing follows
+        ("好好学习，天天向上！我们要努力。", 0),
+        ("今天是个好日子！", 0),
+    ],
+)
+def test_greeting_lead(line: str, length: int) -> None:
+    assert greeting_lead(line) == length

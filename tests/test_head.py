@@ -92,3 +92,23 @@ def test_an_announcement_with_nothing_below_it_leaves_the_page_as_it_is() -> Non
     page = "前几天读到一篇讲话，篇幅不长，却让我想了很久，值得反复读一读。\n以下是讲话全文：\n"
     (speech,) = speechparse.parse(page).speeches
     assert speech.content[0].text.startswith("前几天")
+
+
+def test_a_greeting_that_opens_the_first_body_line_is_the_greeting() -> None:
+    page = "在工商午餐会上的致辞\n主席、各位朋友：\n早上好！我首先要感谢主办方的邀请。\n" + _BODY
+    (speech,) = speechparse.parse(page).speeches
+    assert speech.greeting is not None and speech.greeting.text == "早上好！"
+    assert speech.content[0].text == "我首先要感谢主办方的邀请。"
+    assert page[slice(*speech.content[0].span)] == "我首先要感谢主办方的邀请。"
+
+
+def test_page_furniture_after_the_closing_is_no_signature() -> None:
+    tail = "谢谢大家！\n\n回頁首\n电话：(04)2566-1234\n"
+    page = "在全市工作会议上的讲话\n同志们：\n" + _BODY + tail
+    doc = speechparse.parse(page)
+    (speech,) = doc.speeches
+    assert speech.speaker is None and speech.closing is not None
+    assert [(r.kind.value, r.text) for r in doc.removed] == [
+        ("chrome", "回頁首"),
+        ("metadata", "电话：(04)2566-1234"),
+    ]

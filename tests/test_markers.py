@@ -85,3 +85,20 @@ def test_a_series_opening_straight_after_its_subject(text: str, first: str | Non
         assert not any(t.startswith("一") for t in found)
     else:
         assert first in found and found.index(first) < found.index("二" + first[1])
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("要做到①不该拿的坚决不拿，②不该吃的坚决不吃，③不该办的坚决不办。", "①"),
+        ("要做到（1）不该拿的坚决不拿；（2）不该吃的坚决不吃。", "（1）"),
+        ("要做到⑴不该拿的坚决不拿；⑵不该吃的坚决不吃。", "⑴"),
+        ("要做到不该拿的坚决不拿，②不该吃的坚决不吃。", None),  # no first anywhere
+    ],
+)
+def test_an_enumerated_series_glued_to_the_word_before_it(text: str, first: str | None) -> None:
+    found = [f.text for f in inline_markers(text, 0)]
+    if first is None:
+        assert found[:1] != ["①"]
+    else:
+        assert found[0] == first and len(found) >= 2
