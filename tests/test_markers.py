@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import speechparse
 from speechparse.markers import inline_markers, line_marker
 
 FIXTURE = Path(__file__).parent / "fixtures" / "markers.md"
@@ -102,3 +103,16 @@ def test_an_enumerated_series_glued_to_the_word_before_it(text: str, first: str 
         assert found[:1] != ["①"]
     else:
         assert found[0] == first and len(found) >= 2
+
+
+def test_financial_numerals_head_the_plain_ones() -> None:
+    """壹、 ⊃ 一、 ⊃ （一）, as Taiwan's documents number them."""
+    page = (
+        "各位同仁：\n壹、前言\n本年度工作重點如下。\n貳、工作成果\n一、行政革新\n"
+        "（一）簡化流程。\n二、社會福利\n參、未來展望\n謝謝大家！\n"
+    )
+    (speech,) = speechparse.parse(page).speeches
+    tops = [b for b in speech.content if b.type == "section"]
+    assert [s.marker.text for s in tops] == ["壹、", "貳、", "參、"]
+    assert [s.marker.text for s in tops[1].content] == ["一、", "二、"]
+    assert tops[1].content[0].content[0].marker.text == "（一）"
