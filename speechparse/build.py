@@ -31,6 +31,9 @@ MAX_DEPTH = 32
 #: styles that name their unit (第一章, 第一节, 第一条, 第一部分, 第一个问题): a number in
 #: one of them never goes on the numbering of another
 _UNITS = frozenset(("chapter", "jie", "article", "part", "topic"))
+#: line-start styles kept only in a series (1, 2, …): alone, a bare numeral is a page
+#: number, a zero-padded one (01) a code or a list's row
+_SERIES_ONLY = frozenset(("bare_cn", "bare_ar", "zero_ar"))
 _SERIES_WINDOW = 15  # paragraphs between two members of one enumerated series
 _SEQ_WINDOW = 3
 
@@ -78,7 +81,7 @@ def select_series(cands: list[tuple[int, Found]]) -> list[Event]:
                 close_seq()
             seq_group.append(k)
             continue
-        if not info.is_item and not f.inline and not info.style.startswith("bare_"):
+        if not info.is_item and not f.inline and info.style not in _SERIES_ONLY:
             keep[k] = True  # a heading at a line start; bare numerals need a series
         prev = last_at.get((info.style, info.ordinal - 1))
         if (

@@ -89,6 +89,8 @@ def marker_info(token: str) -> MarkerInfo | None:
         ordinal = _number(tree)
     if ordinal is None:
         return None
+    if style == "bare_ar" and len(token) == 2 and token[0] == "0":
+        style = "zero_ar"  # 01 回顾 / 02 展望: numbered like slides, a series or nothing
     is_item = style in ITEM_STYLES or (style.startswith("cn_") and style not in _CN_SECTIONS)
     return MarkerInfo(style, ordinal, is_item)
 
@@ -369,6 +371,19 @@ def markup_line(compact: str) -> bool:
     return True
 
 
+_BAR_RE = re.compile(r"[|｜]")
+_BAR_PART_MAX = 12  # a site bar's parts are names (某某网 | 讲话稿频道), a headline's longer
+
+
+#: a breadcrumb's arrow, or a site's name before a bar or at the end (某某网 | …)
+_ARROW_RE = re.compile(r"[>›»＞]|(?:网|網)(?:[|｜]|$)")
+
+
+def _bar_only(compact: str) -> bool:
+    """Parts set apart by bars only: no breadcrumb arrow, no site's name."""
+    return _ARROW_RE.search(compact) is None
+
+
 def chrome_kind(text: str, compact: str) -> str | None:
     """A RemovedKind value when a line reads as page furniture, else None.
 
@@ -383,7 +398,9 @@ def chrome_kind(text: str, compact: str) -> str | None:
         return "chrome"  # a document's label alone on its line: 正文
     if _FURNITURE_HINT_RE.search(text) or (compact is not text and _INTRO_RE.search(compact)):
         if n <= 80 and _BREADCRUMB_HINT_RE.search(text) and _BREADCRUMB_RE.search(text):
-            return "chrome"  # 首页 > 栏目 > 正文
+            headline = _bar_only(compact) and max(map(len, _BAR_RE.split(compact))) > _BAR_PART_MAX
+            if not headline:  # 向新而行，共赴山海｜…年会演讲全文: a headline's two parts
+                return "chrome"  # 首页 > 栏目 > 正文, 某某网 | 讲话稿频道
         if (m := _INTRO_RE.search(compact)) and n < 200 and not _headline(compact, m.group()):
             return "intro"
         if _CHROME_STRONG.search(text):

@@ -26,6 +26,7 @@ def kind(line: str) -> str | None:
         ("首页 > 范文 > 讲话稿", "chrome"),  # breadcrumb
         ("您现在的位置：工作动态>领导活动", "chrome"),  # a breadcrumb without 首页
         ("某某网 | 讲话稿频道", "chrome"),  # site bar
+        ("向新而行，共赴山海｜星河云智CEO陈默2025年会演讲全文", None),  # a headline
         ("下面是小编为大家整理的讲话稿，供大家参考。", "intro"),
         ("以上内容 仅供 参考", "intro"),  # the intro phrase broken by spaces
         ("以下是市长今日在开幕典礼上的致辞全文：", "intro"),

@@ -116,3 +116,12 @@ def test_financial_numerals_head_the_plain_ones() -> None:
     assert [s.marker.text for s in tops] == ["壹、", "貳、", "參、"]
     assert [s.marker.text for s in tops[1].content] == ["一、", "二、"]
     assert tops[1].content[0].content[0].marker.text == "（一）"
+
+
+def test_zero_padded_numbers_head_sections_only_as_a_series() -> None:
+    body = "今年以来，我们克服困难，各项工作取得了新的进展，成绩来之不易。\n"
+    page = "同志们：\n01 回顾：过去一年\n" + body + "02 展望：新的一年\n" + body + "谢谢大家！\n"
+    (speech,) = speechparse.parse(page).speeches
+    assert [b.marker.text for b in speech.content if b.type == "section"] == ["01", "02"]
+    (alone,) = speechparse.parse("同志们：\n01 回顾：过去一年\n" + body + "谢谢大家！\n").speeches
+    assert all(b.type == "paragraph" for b in alone.content)
