@@ -194,8 +194,13 @@ def _line_node(
     end = ln.end if b is None else ln.start + b
     span = doc.span(ln.start + a, end)
     text = doc.source(span)
-    text = text.rstrip().removesuffix("。").rstrip(_COLON).rstrip() if strip_colon else text.strip()
+    text = _without_colon(text) if strip_colon else text.strip()
     return trusted(LineNode, text=text, span=span)
+
+
+def _without_colon(text: str) -> str:
+    """A salutation's text without the colon (or comma, or full stop) that ends it."""
+    return text.rstrip().removesuffix("。").rstrip(_COLON).rstrip()
 
 
 def _speech(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> Speech | None:
@@ -216,15 +221,22 @@ def _body_lines(lines: list[Line], plan: SpeechPlan) -> list[Line]:
         rest = ln.text[_clean_offset(ln, plan.title_len) :].lstrip()
         body[0] = make_line(ln.end - len(rest), rest)
     if plan.salutation is not None and plan.salutation_len and plan.body[:1] == [plan.salutation]:
-        ln = lines[plan.salutation]
-        rest = ln.text[_clean_offset(ln, plan.salutation_len) :].lstrip()
+        ln = lines[plan.salutation]  # 同志们：(大家好！)今天…
+        skip = max(plan.salutation_len, plan.greeting_len)
+        rest = ln.text[_clean_offset(ln, skip) :].lstrip()
         if rest:
             body[0] = make_line(ln.end - len(rest), rest)
         else:
             body.pop(0)
-    if plan.greeting is not None and plan.greeting_len and plan.body[:1] == [plan.greeting]:
-        ln = lines[plan.greeting]  # 早上好！ then the body
-        rest = ln.text[_clean_offset(ln, plan.greeting_len) :].lstrip()
+    greeting, glued = plan.greeting, plan.greeting_len
+    if (
+        greeting is not None
+        and glued
+        and greeting != plan.salutation
+        and plan.body[:1] == [greeting]
+    ):
+        ln = lines[greeting]  # 早上好！ then the body
+        rest = ln.text[_clean_offset(ln, glued) :].lstrip()
         body[0] = make_line(ln.end - len(rest), rest)
     if plan.closing is not None and plan.closing_at and body and body[-1] is lines[plan.closing]:
         ln = lines[plan.closing]
@@ -257,25 +269,29 @@ def _head_fields(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> dict[str, An
     if plan.date is not None and plan.date == plan.salutation and plan.salutation_from:
         ln = lines[plan.date]  # (2006年8月30日)同志们：
         out["date"] = ln.text[: _clean_offset(ln, plan.salutation_from)].strip("()（） ")
-    elif plan.date is not None:
-        out["date"] = text_of(plan.date).strip("()（） ")
+    elif plan.date is not None:  # a date under the speech may be cut off as furniture
+        out["date"] = _drop_cjk_gaps(lines[plan.date].text).strip("()（） ")
     if plan.speaker is not None:
         # names spaced out for layout (林 纯 怀), a byline's bar (| 小龙)
         ln = lines[plan.speaker]
         skip = _clean_offset(ln, plan.speaker_from) if plan.speaker_from else 0
         name = doc.source(doc.span(ln.start + skip, ln.end))
         out["speaker"] = _drop_cjk_gaps(name).strip("|｜/ ")  # (主讲人：) 张三
-    if plan.salutation is not None:
+    if plan.salutation is not None and plan.salutation_to is not None:  # over lines
+        span = doc.span(lines[plan.salutation].start, lines[plan.salutation_to].end)
+        out["salutation"] = trusted(LineNode, text=_without_colon(doc.source(span)), span=span)
+    elif plan.salutation is not None:
         ln = lines[plan.salutation]
         cut = _clean_offset(ln, plan.salutation_len) if plan.salutation_len else None
         start = _clean_offset(ln, plan.salutation_from) if plan.salutation_from else 0
         start += len(ln.text[start:]) - len(ln.text[start:].lstrip())
         out["salutation"] = _line_node(doc, ln, start, cut, strip_colon=True)
     if plan.greeting is not None and plan.greeting == plan.salutation:
-        ln = lines[plan.greeting]  # salutation, then the greeting after its comma
+        ln = lines[plan.greeting]  # salutation, then the greeting after its comma or colon
         cut = _clean_offset(ln, plan.salutation_len)
         cut += len(ln.text[cut:]) - len(ln.text[cut:].lstrip("，, \u3000"))
-        out["greeting"] = _line_node(doc, ln, cut)
+        end = _clean_offset(ln, plan.greeting_len) if plan.greeting_len else None
+        out["greeting"] = _line_node(doc, ln, cut, end)
     elif plan.greeting is not None:
         ln = lines[plan.greeting]
         cut = _clean_offset(ln, plan.greeting_len) if plan.greeting_len else None

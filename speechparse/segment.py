@@ -79,6 +79,8 @@ _NEXTPAGE_RE = re.compile(
     r"|^下一[页頁]$|^上一[页頁]$|^[—\-－–─]{1,2}\s{0,2}[0-9]{1,3}\s{0,2}[—\-－–─]{1,2}$"
 )
 _BODY_MIN = 16
+_ADDRESSEES_MAX = 40  # one line of a salutation spread over lines
+_SALUTATION_LINES = 4  # lines a salutation may be spread over
 _FRAGMENT_MAX = 16  # a title broken over lines: its fragments are this short
 _HEAD_TITLE_MAX = 40
 _TITLE_TAIL_STARTS = (
@@ -107,10 +109,12 @@ class SpeechPlan:
     speaker: int | None = None
     speaker_from: int = 0  # >0: the name starts after this many compact characters (主讲人：)
     salutation: int | None = None
+    salutation_to: int | None = None  # the last line of a salutation spread over lines
     salutation_len: int = 0  # >0: the salutation opens line `salutation` and is this long
     salutation_from: int = 0  # >0: the salutation starts after this many compact characters
     greeting: int | None = None
-    greeting_len: int = 0  # >0: the greeting opens line `greeting`, body text follows it
+    greeting_len: int = 0  # >0: the greeting ends this many compact characters into its line
+    # (it opens it, or follows the salutation there), body text after it
     closing: int | None = None
     closing_at: int = 0  # the closing starts at this offset of line `closing`
     body: list[int] = field(default_factory=list)
@@ -201,6 +205,51 @@ class _Page:
             and (salutation_text(self.lines[i + 1].compact) is not None)
         )
         return i > 0 and self.title_candidate(i - 1) and not nxt
+
+    def addressees(self, i: int) -> bool:
+        """A line of a salutation spread over lines, before its last: addressees and a comma
+        (尊敬的各位领导、各位来宾，)."""
+        ln = self.lines[i]
+        c = ln.compact
+        return (
+            c.endswith(("，", ",", "、"))
+            and len(c) <= _ADDRESSEES_MAX
+            and names_audience(c)
+            and salutation_text(c[:-1] + "：") is not None
+            and self.chrome(i) is None
+        )
+
+    def salutation_last(self, i: int) -> int:
+        """The last line of the salutation that line ``i`` opens with addressees and a comma
+        (尊敬的王书记，⏎尊敬的各位领导、各位来宾，⏎亲爱的老师们、同学们：), or ``i``."""
+        k = i
+        while k < i + _SALUTATION_LINES - 1 and k + 1 < len(self.lines) and self.addressees(k):
+            k += 1
+        if k > i and self.lines[k].compact.endswith(COLON_ENDS) and self.salutation(k):
+            return k
+        return i
+
+    def salutation_first(self, i: int) -> int:
+        """The first line of the salutation whose last line is ``i``."""
+        k = i
+        while k > i - _SALUTATION_LINES + 1 and k > 0 and self.addressees(k - 1):
+            k -= 1
+        return k
+
+    def comma_salutation(self, i: int) -> bool:
+        """An addressee line that ends with a comma, a greeting under it (亲爱的同学们，⏎
+        大家早上好！)."""
+        ln = self.lines[i]
+        c = ln.compact
+        return (
+            c.endswith(("，", ","))
+            and len(ln.text) <= 64
+            and names_audience(c)
+            and salutation_text(c[:-1] + "：") is not None
+            and i + 1 < len(self.lines)
+            and line_form(self.lines[i + 1].compact) == "greeting"
+            and self.chrome(i) is None
+        )
 
     def title_candidate(self, i: int) -> bool:
         ln = self.lines[i]
@@ -422,7 +471,10 @@ def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
             starts[i] = [i]
             last_start = i
             continue
-        if not ln.compact.endswith(COLON_ENDS) or not page.salutation(i):  # 同志们：
+        if not (
+            (ln.compact.endswith(COLON_ENDS) and page.salutation(i))  # 同志们：
+            or page.comma_salutation(i)  # 各位来宾，⏎大家好！
+        ):
             continue
         # a salutation just below a collection title belongs to that speech
         if (
@@ -433,10 +485,11 @@ def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
             )
         ):
             continue
-        titles = _title_block(page, i, last_start + 1)
+        top = page.salutation_first(i)
+        titles = _title_block(page, top, last_start + 1)
         if not titles and last_start >= 0 and not _after_closing(page, i) and not collection:
             continue  # "同志们：" inside a speech opens no new one without a title or a closing
-        starts[titles[0] if titles else i] = titles
+        starts[titles[0] if titles else top] = titles
         last_start = i
     if not starts:
         return _single_start(page, len(lines), frm=_announcement(page) + 1)
@@ -528,23 +581,16 @@ def _head(
             plan.subtitle = i
         elif plan.salutation is None and plan.date is None and line_form(c) == "dateline":
             plan.date = i
-        elif plan.salutation is None and page.salutation(i):
-            plan.salutation = i
+        elif plan.salutation is None and (page.salutation(i) or page.salutation_last(i) > i):
+            i = _salute(page, plan, i)
         elif plan.salutation is None and plan.date is None and (n := dated_salutation(c)):
             plan.date = plan.salutation = i  # (2006年8月30日)同志们：
             plan.salutation_from = n
         elif plan.salutation is None and i == first and (n := salutation_lead(c)):
-            plan.salutation, plan.salutation_len = i, n
+            _lead(plan, i, c, n)
             return i
-        elif (
-            plan.salutation is None
-            and c.endswith(("，", ","))
-            and names_audience(c)
-            and salutation_text(c[:-1] + "：") is not None
-            and i + 1 < end
-            and line_form(lines[i + 1].compact) == "greeting"
-        ):  # 亲爱的同学们，⏎大家早上好！
-            plan.salutation = i
+        elif plan.salutation is None and i + 1 < end and page.comma_salutation(i):
+            plan.salutation = i  # 亲爱的同学们，⏎大家早上好！
         elif plan.salutation is None and (n := salutation_greeting(c)):
             # 亲爱的同学们，大家早上好！ — salutation and greeting on one line
             plan.salutation, plan.salutation_len, plan.greeting = i, n, i
@@ -579,6 +625,23 @@ def _head(
     return i
 
 
+def _salute(page: _Page, plan: SpeechPlan, i: int) -> int:
+    """The salutation opens at line ``i``; return its last line (尊敬的…，⏎亲爱的…：)."""
+    plan.salutation = i
+    last = page.salutation_last(i)
+    if last > i:
+        plan.salutation_to = last
+    return last
+
+
+def _lead(plan: SpeechPlan, i: int, compact: str, n: int) -> None:
+    """The salutation opens line ``i`` (``n`` characters), a greeting may follow it there
+    (同志们：大家好！今天…), then the body."""
+    plan.salutation, plan.salutation_len = i, n
+    if g := greeting_lead("".join(compact.split())[n:]):
+        plan.greeting, plan.greeting_len = i, n + g
+
+
 def _toc_end(page: _Page, i: int, end: int) -> int:
     """One past the last entry of the table of contents under the 目录 line ``i``."""
     j = i + 1
@@ -591,6 +654,30 @@ def _greeting(compact: str) -> int:
     """-1: the line is a greeting (大家好！); n > 0: a greeting n characters long opens it
     and body text follows (早上好！我首先…); 0: neither."""
     return -1 if line_form(compact) == "greeting" else greeting_lead(compact)
+
+
+def _closes(ln: Line) -> bool:
+    """A closing, on its line or glued to the end of the last paragraph."""
+    return line_form(ln.compact) == "closing" or _glued_closing(ln.text) is not None
+
+
+def _signed(page: _Page, plan: SpeechPlan, body_start: int, last: int) -> int:
+    """What follows the closing: a signature (the speaker) and a date, kept in the speech
+    (二〇二四年五月六日) or cut off as page furniture (2024年5月6日); return the new end."""
+    lines = page.lines
+    cut_date = last < len(lines) and line_form(lines[last].compact) == "dateline"
+    under_closing = last - 2 >= body_start and _closes(lines[last - 2])
+    if plan.date is None and under_closing and line_form(lines[last - 1].compact) == "dateline":
+        plan.date = last - 1  # 谢谢大家！⏎二〇二三年五月一日
+        return last - 1
+    if plan.speaker is None and under_closing and _signature(page, last - 1):
+        plan.speaker = last - 1  # 谢谢大家！⏎某某市人民政府⏎(2024年5月6日)
+        if plan.date is None and cut_date:
+            plan.date = last
+        return last - 1
+    if plan.date is None and cut_date and last - 1 >= body_start and _closes(lines[last - 1]):
+        plan.date = last  # 谢谢大家！⏎(2024年5月6日)
+    return last
 
 
 def _signature(page: _Page, i: int) -> bool:
@@ -692,25 +779,7 @@ def segment(lines: list[Line]) -> Segmentation:
         if last < plan.end:
             _classify_run(page, last, plan.end, removed, None, tail=True)
         plan.end = last
-        # a date line after the closing (谢谢大家！⏎2023年5月1日) is the speech's date
-        if (
-            last - 2 >= body_start
-            and plan.date is None
-            and line_form(lines[last - 1].compact) == "dateline"
-            and line_form(lines[last - 2].compact) == "closing"
-        ):
-            plan.date = last - 1
-            last -= 1
-        # a signature between the closing and a date cut off as page furniture
-        # (谢谢大家！⏎某某市人民政府⏎2024年5月6日): the speaker, the closing before it
-        if (
-            last - 2 >= body_start
-            and plan.speaker is None
-            and line_form(lines[last - 2].compact) == "closing"
-            and _signature(page, last - 1)
-        ):
-            plan.speaker = last - 1
-            last -= 1
+        last = _signed(page, plan, body_start, last)
         # the closing: the last line, or a thanks glued to the end of the last paragraph
         if last > body_start:
             c = lines[last - 1].compact

@@ -61,6 +61,9 @@ def kind(line: str) -> str | None:
         ('<object width="640"><param name="movie"></object>', "chrome"),
         ("地址：台中市大雅区学府路1号　电话：(04)2566-1234", "metadata"),  # a site's footer
         ("回頁首", "chrome"),
+        ("（记者 陈晓  编辑 刘洋）", "metadata"),  # a news report's byline
+        ("【上一讲】领导干部媒介素养专题讲座　【下一讲】基层治理案例分析", "related"),
+        ("上一讲我们讲了三个问题。", None),  # a lecture's own words
         ("*图为大会表彰现场。记者 孙浩 摄*", "chrome"),  # a photo's caption
         ("（记者 王强 摄）", "chrome"),
         ("我们要把每一张照片都拍好。", None),
@@ -126,6 +129,8 @@ def test_a_sentence_about_a_speech_is_no_glued_title() -> None:
         ("民国一百一十二年十月十日", "dateline"),
         ("中華民國建國八十一年國慶", None),  # an era in a title, no date
         ("谢谢大家的支持，我们一定把工作做好。", None),
+        ("谢谢各位，谢谢大家！", "closing"),  # thanks said twice
+        ("謝謝各位！謝謝大家！", "closing"),
         ("大家早安！", "greeting"),  # 早安, 午安, 晚安 and Hong Kong's 早晨 take no 好
         ("午安！", "greeting"),
         ("大家早晨！", "greeting"),

@@ -112,3 +112,46 @@ def test_page_furniture_after_the_closing_is_no_signature() -> None:
         ("chrome", "回頁首"),
         ("metadata", "电话：(04)2566-1234"),
     ]
+
+
+def test_salutation_greeting_and_body_on_one_line() -> None:
+    (speech,) = speechparse.parse("在全县工作会议上的讲话\n同志们：大家好！" + _BODY).speeches
+    assert speech.salutation is not None and speech.salutation.text == "同志们"
+    assert speech.greeting is not None and speech.greeting.text == "大家好！"
+    assert speech.content[0].text.startswith("今年以来")
+
+
+def test_a_salutation_spread_over_lines_is_one() -> None:
+    page = (
+        "在建校七十周年庆祝大会上的讲话\n尊敬的王书记，\n尊敬的各位领导、各位来宾，\n"
+        "亲爱的老师们、同学们：\n大家好！\n" + _BODY
+    )
+    (speech,) = speechparse.parse(page).speeches
+    assert speech.title == "在建校七十周年庆祝大会上的讲话"
+    assert speech.salutation is not None
+    assert speech.salutation.text == "尊敬的王书记，尊敬的各位领导、各位来宾，亲爱的老师们、同学们"
+    assert page[slice(*speech.salutation.span)].startswith("尊敬的王书记，\n")
+
+
+def test_a_comma_salutation_over_a_greeting_opens_the_next_speech() -> None:
+    first = "在开幕式上的致辞\n同志们：\n" + _BODY + "谢谢大家！\n"
+    second = "在启动仪式上的致辞\n各位领导、各位来宾，\n大家上午好！\n" + _BODY + "谢谢！\n"
+    speeches = speechparse.parse(first + second).speeches
+    assert [s.title for s in speeches] == ["在开幕式上的致辞", "在启动仪式上的致辞"]
+    assert speeches[1].salutation is not None
+    assert speeches[1].salutation.text == "各位领导、各位来宾"
+
+
+@pytest.mark.parametrize(
+    ("tail", "speaker", "date"),
+    [
+        ("谢谢大家！\n2024年1月12日\n", None, "2024年1月12日"),  # the date cut off as furniture
+        ("谢谢大家！\n张建国\n2024年1月12日\n", "张建国", "2024年1月12日"),
+        ("…再创佳绩。谢谢大家！\n张建国\n2024年1月12日\n", "张建国", "2024年1月12日"),
+        ("谢谢大家！\n（记者 陈晓 编辑 刘洋）\n", None, None),  # a reporter is no speaker
+    ],
+)
+def test_what_follows_the_closing(tail: str, speaker: str | None, date: str | None) -> None:
+    (speech,) = speechparse.parse("在全市工作会议上的讲话\n同志们：\n" + _BODY + tail).speeches
+    assert speech.closing is not None and speech.closing.text == "谢谢大家！"
+    assert (speech.speaker, speech.date) == (speaker, date)
