@@ -471,9 +471,10 @@ def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
             starts[i] = [i]
             last_start = i
             continue
+        c = ln.compact
         if not (
-            (ln.compact.endswith(COLON_ENDS) and page.salutation(i))  # 同志们：
-            or page.comma_salutation(i)  # 各位来宾，⏎大家好！
+            (c.endswith(COLON_ENDS) and page.salutation(i))  # 同志们：
+            or (c[-1] in "，," and page.comma_salutation(i))  # 各位来宾，⏎大家好！
         ):
             continue
         # a salutation just below a collection title belongs to that speech
