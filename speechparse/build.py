@@ -13,8 +13,10 @@ from how speeches are written:
   raises no gap;
 * a line-start heading never nests under an item that stood inside a paragraph;
 * a paragraph without a marker of its own, after the last run-in member of a series
-  (heading and body in one paragraph), belongs to the parent again — unless the section is
-  no list item and the paragraph keeps to its theme (outline.py weighs the words shared).
+  (heading and body in one paragraph) or after a list inside the paragraph before it
+  (…：一是…；二是…), belongs to the parent again — unless the series goes on later, or the
+  section is no list item and the paragraph keeps to its theme (outline.py weighs the
+  words shared).
 """
 
 from __future__ import annotations
@@ -197,7 +199,8 @@ class TreeBuilder:
         ``stays(top, parent)`` says the paragraph keeps to the theme of the section on top."""
         while self.stack:
             top = self.stack[-1]
-            finished = top.event.run_in and top.para != para
+            # a run-in heading, or a list inside a paragraph, ends with its paragraph
+            finished = (top.event.run_in or top.inline) and top.para != para
             if finished and not self._goes_on(len(self.stack) - 1, running=0):
                 parent = self.stack[-2].event if len(self.stack) > 1 else None
                 if stays is not None and not top.event.info.is_item and stays(top.event, parent):

@@ -125,3 +125,20 @@ def test_zero_padded_numbers_head_sections_only_as_a_series() -> None:
     assert [b.marker.text for b in speech.content if b.type == "section"] == ["01", "02"]
     (alone,) = speechparse.parse("同志们：\n01 回顾：过去一年\n" + body + "谢谢大家！\n").speeches
     assert all(b.type == "paragraph" for b in alone.content)
+
+
+def test_a_list_inside_a_paragraph_ends_with_it() -> None:
+    """The paragraph after 一是…；二是…；三是… belongs to the list's parent again, unless the
+    list goes on in a later paragraph."""
+    page = (
+        "同志们：\n一、抓好三件事\n要做好三件事：一是抓安全；二是抓稳定；三是抓发展。\n"
+        "新的一年，让我们同心协力、再创佳绩！\n"
+        "二、抓好两项工作\n我讲两点：一是抓班子。\n班子要团结，要讲规矩，要有担当。\n"
+        "二是抓队伍。\n谢谢大家！\n"
+    )
+    (speech,) = speechparse.parse(page).speeches
+    one, two = speech.content
+    assert [b.type for b in one.content] == ["paragraph", "item", "item", "item", "paragraph"]
+    assert one.content[-1].text.startswith("新的一年")
+    first = next(b for b in two.content if b.type == "item")
+    assert first.content[-1].text.startswith("班子要团结")  # 二是 comes later: still 一是's
