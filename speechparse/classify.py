@@ -145,6 +145,7 @@ _SALUTATION_PERSON_RE = re.compile(
     r"部长|部長|主任|会长|會長|校长|校長|理事长|理事長|董事长|董事長|先生|女士|阁下|閣下)[，,、]"
 )
 _COMMA_RE = re.compile(r"[，,]")
+_PARTS_END_RE = re.compile(r"[，,：:]")  # where a salutation's addressees end
 _SENTENCE_END_RE = re.compile(r"[。！？!?；;]")
 _SENTENCE_WORDS_RE = re.compile(
     r"如下|以下|下面|我们|我們|我讲|我講|几点|幾點|主要|包括|就是|全文|原文|内容|內容|即[:：]"
@@ -180,7 +181,7 @@ def salutation_text(compact: str) -> str | None:
 
 #: what follows a salutation on its line: a greeting to the end (，大家早上好！)
 _GREETING_TAIL_RE = re.compile(
-    r"[，,]\s{0,2}(?:大家|各位|同学们|同學們|朋友们|朋友們)?[^，,。！!]{0,4}(?:好|早安|晚安)"
+    r"[，,：:]\s{0,2}(?:大家|各位|同学们|同學們|朋友们|朋友們)?[^，,。！!]{0,4}(?:好|早安|晚安)"
     r"[^。！!]{0,8}[!！。.]{0,3}"
 )
 
@@ -213,10 +214,11 @@ def dated_salutation(compact: str) -> int:
 
 
 def salutation_greeting(compact: str) -> int:
-    """``亲爱的同学们，大家早上好！``: the salutation's length (before the comma), or 0."""
+    """``亲爱的同学们，大家早上好！``, ``同志们：上午好！``: the salutation's length (before the
+    comma or colon), or 0."""
     if len(compact) > 64 or ("好" not in compact[-12:] and "安" not in compact[-12:]):
         return 0  # a greeting ends the line: …好！ …早安。
-    for comma in _COMMA_RE.finditer(compact):  # the first comma a greeting follows
+    for comma in _PARTS_END_RE.finditer(compact):  # the first comma a greeting follows
         at = comma.start()
         if _GREETING_TAIL_RE.fullmatch(compact, at) and _addressees(compact[:at]):
             return 0 if _SENTENCE_WORDS_RE.search(compact, 0, at) else at
@@ -347,6 +349,7 @@ _CAPTION_START_RE = re.compile(
 )
 _CAPTION_CREDIT_RE = re.compile(r"(?:记者|記者|摄影|攝影|通讯员|通訊員)[^，,。；;！!]{1,16}$")
 _CAPTION_MAX = 120
+_PAGE_ID_MIN, _PAGE_ID_MAX = 5, 12  # digits: more than a year's four, less than a phone's
 #: what a caption's first or last character is (a first look that spares most lines)
 CAPTION_FIRST = "*_（(【[图圖摄攝"
 CAPTION_LAST = "摄攝）)】]*_"
@@ -399,6 +402,8 @@ def chrome_kind(text: str, compact: str) -> str | None:
         return "chrome"  # rules and symbols only: ***, :::, ------
     if markup_line(compact) or caption_line(compact):
         return "chrome"
+    if _PAGE_ID_MIN <= n <= _PAGE_ID_MAX and compact.isdigit():
+        return "chrome"  # a page's id or a counter alone on its line: 149027
     if n <= 3 and compact.rstrip("：:") in _LABELS:
         return "chrome"  # a document's label alone on its line: 正文
     if _FURNITURE_HINT_RE.search(text) or (compact is not text and _INTRO_RE.search(compact)):

@@ -21,7 +21,8 @@ class Line:
     ``compact`` is the text without white space (the form the classifiers read), ``short``
     says it may be a title or furniture line; ``head`` caches the marker that opens the line
     (markers.opening) for the stages that ask about it; ``indent`` counts the white space
-    stripped before it (a wrapped page's lines are as wide with it as without).
+    stripped before it (a wrapped page's lines are as wide with it as without); ``gap``
+    says a blank line stands above it (a web page's paragraph break).
     """
 
     start: int
@@ -31,9 +32,10 @@ class Line:
     short: bool
     head: Any = UNSEEN
     indent: int = 0
+    gap: bool = False
 
 
-def make_line(start: int, text: str, indent: int = 0) -> Line:
+def make_line(start: int, text: str, indent: int = 0, gap: bool = False) -> Line:
     """The Line for stripped ``text`` at clean index ``start``.  Its ``compact`` is ``text``
     less white space: ``text`` itself when it has none or is long prose."""
     n = len(text)
@@ -42,7 +44,7 @@ def make_line(start: int, text: str, indent: int = 0) -> Line:
     else:
         parts = text.split()
         compact = text if len(parts) == 1 else "".join(parts)
-    return Line(start, start + n, text, compact, n <= _SHORT, UNSEEN, indent)
+    return Line(start, start + n, text, compact, n <= _SHORT, UNSEEN, indent, gap)
 
 
 def split_lines(clean: str) -> list[Line]:
@@ -53,14 +55,17 @@ def split_lines(clean: str) -> list[Line]:
     out: list[Line] = []
     append = out.append
     pos = 0
+    gap = False
     for seg in clean.splitlines(True):
         start = pos
         pos += len(seg)
         stripped = seg.strip()
         if not stripped:
+            gap = True
             continue
         indent = len(seg) - len(seg.lstrip())
-        append(make_line(start + indent, stripped, indent))
+        append(make_line(start + indent, stripped, indent, gap))
+        gap = False
     return out
 
 
@@ -124,12 +129,18 @@ _CJK_END_RE = re.compile(r"[\u4e00-\u9fff]$")
 
 
 def joins(
-    prev: Line, cur: Line, cur_is_marker: bool, prev_is_heading: bool, width: int = 0
+    prev: Line,
+    cur: Line,
+    cur_is_marker: bool,
+    prev_is_heading: bool,
+    width: int = 0,
+    blank_breaks: bool = False,
 ) -> bool:
     """Does ``cur`` continue ``prev`` across a line break a PDF or a page put mid-sentence?
 
     ``prev_is_heading``: ``prev`` is a short line that opens with a marker (a heading line).
     ``width``: the width the page was wrapped at (wrap_width), 0 when it was not.
+    ``blank_breaks``: a blank line parts paragraphs here (blank_breaks_paragraphs).
     """
     if cur_is_marker:
         return False
@@ -147,8 +158,24 @@ def joins(
         return True  # a full line of a wrapped page goes on, a heading's too
     if _TAIL_RE.match(cur.text):
         return True  # 实处。各街道…: a sentence's last word or two, cut off by the break
-    # no punctuation at the end: a heading stands alone; other lines were cut by the page
-    return not prev_is_heading and (len(t) >= _LONG or _CJK_END_RE.search(t) is not None)
+    # no punctuation at the end: a heading stands alone; other lines were cut by the page,
+    # unless a blank line parts them where blank lines part paragraphs (a PDF's page
+    # breaks fall on a wrapped page's full lines, read above)
+    return (
+        not prev_is_heading
+        and not (blank_breaks and cur.gap)
+        and (len(t) >= _LONG or _CJK_END_RE.search(t) is not None)
+    )
+
+
+_DOUBLE_SPACED = 0.9  # share of lines under a blank line from which blank lines say nothing
+
+
+def blank_breaks_paragraphs(lines: list[Line]) -> bool:
+    """Do blank lines part paragraphs in these lines?  Not on a page that puts one under
+    every line (double spaced: its sentences run on across them), only where lines also
+    follow one another."""
+    return sum(ln.gap for ln in lines) < _DOUBLE_SPACED * len(lines)
 
 
 _WRAPPED_MIN = 16  # lines shorter than this say nothing of a page's width

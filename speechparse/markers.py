@@ -102,6 +102,16 @@ def _numeral_list(ordinal: int, text: str, pos: int) -> bool:
     return m is not None and "一二三四五六七八九十".index(m.group()) + 1 == ordinal + 1
 
 
+#: what follows 首先/然后/最后 inside a sentence that tells a meeting's agenda: who acts
+#: next (…，首先由…，然后请…).  At a line start, a host script's steps stay a series.
+_AGENDA_NEXT = ("由", "请", "請", "有请", "有請")
+
+
+def _agenda(text: str, end: int) -> bool:
+    """Does the sequence word ending at ``end`` announce an agenda step (首先由市长讲话)?"""
+    return text.startswith(_AGENDA_NEXT, end)
+
+
 @dataclass(slots=True)
 class Found:
     """A marker candidate in a paragraph: ``[start, end)`` in the paragraph text.
@@ -172,6 +182,8 @@ def inline_markers(text: str, start: int) -> list[Found]:
         tok, repaired = _token(m.group("m"))
         info = marker_info(tok)
         if info is None or (m.group("head") and _numeral_list(info.ordinal, text, m.end())):
+            continue
+        if info.style == "seq" and _agenda(text, m.end()):
             continue
         out.append(Found(a, m.end(), tok, info, True, repaired))
     return _first_member(text, start, out) if out else out

@@ -8,7 +8,15 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from .build import Event, TreeBuilder, select_series
-from .lines import PARTICLES, Line, Paragraph, joins, make_paragraph, wrap_width
+from .lines import (
+    PARTICLES,
+    Line,
+    Paragraph,
+    blank_breaks_paragraphs,
+    joins,
+    make_paragraph,
+    wrap_width,
+)
 from .markers import Found, inline_markers, opening
 
 #: a sentence end; a "?" glued to Latin letters is mojibake (因?qū), not one
@@ -17,7 +25,8 @@ _TERM_RE = re.compile(r"[。！？；!;]|\?(?![A-Za-z\u00c0-\u024f])")
 _JOINED_STARTS = PARTICLES + "是"
 _LONG_HEADING = 40
 _HEADING_LINE = 40
-_GAP_RE = re.compile(r"\s+")
+#: a gap between a heading and its body: white space, not after a comma (…的同時, 我們)
+_GAP_RE = re.compile(r"(?<![，,、；;：:])\s+")
 #: words that open a body sentence (各乡镇要…, 回顾…): where a heading run into its body ends
 _BODY_START_RE = re.compile(
     r"(?:各(?:乡镇|鄉鎮|地|级|級|部门|部門|单位|單位|县|縣|市|区|區|学校|學校|校)|我们|我們"
@@ -61,6 +70,7 @@ def paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Found | None]]:
     paras: list[list[Line]] = []
     heads: list[Found | None] = []
     width = wrap_width([ln for ln in lines if opening(ln) is None])  # headings are short
+    blank_breaks = blank_breaks_paragraphs(lines)
     # the last paragraph opens with a marker on a wrapped page and no sentence in it has
     # ended yet: a heading the page broke over lines (kept as lines join, not re-read)
     unended = False
@@ -77,7 +87,7 @@ def paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Found | None]]:
                 heading = len(prev[0].text) < _HEADING_LINE
             else:
                 heading = unended
-            if joins(prev[-1], ln, False, heading, width):
+            if joins(prev[-1], ln, False, heading, width, blank_breaks):
                 prev.append(ln)
                 unended = unended and not _TERM_RE.search(ln.text)
                 continue

@@ -289,7 +289,7 @@ def _head_fields(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> dict[str, An
     if plan.greeting is not None and plan.greeting == plan.salutation:
         ln = lines[plan.greeting]  # salutation, then the greeting after its comma or colon
         cut = _clean_offset(ln, plan.salutation_len)
-        cut += len(ln.text[cut:]) - len(ln.text[cut:].lstrip("，, \u3000"))
+        cut += len(ln.text[cut:]) - len(ln.text[cut:].lstrip("，,：: \u3000"))
         end = _clean_offset(ln, plan.greeting_len) if plan.greeting_len else None
         out["greeting"] = _line_node(doc, ln, cut, end)
     elif plan.greeting is not None:

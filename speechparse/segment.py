@@ -475,7 +475,8 @@ def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
         if not (
             (c.endswith(COLON_ENDS) and page.salutation(i))  # 同志们：
             or (c[-1] in "，," and page.comma_salutation(i))  # 各位来宾，⏎大家好！
-        ):
+            or (c[-1] in "!！。" and salutation_greeting(c) and page.chrome(i) is None)
+        ):  # 同志们：上午好！
             continue
         # a salutation just below a collection title belongs to that speech
         if (
@@ -639,7 +640,9 @@ def _lead(plan: SpeechPlan, i: int, compact: str, n: int) -> None:
     """The salutation opens line ``i`` (``n`` characters), a greeting may follow it there
     (同志们：大家好！今天…), then the body."""
     plan.salutation, plan.salutation_len = i, n
-    if g := greeting_lead("".join(compact.split())[n:]):
+    rest = "".join(compact.split())[n:]
+    g = greeting_lead(rest) or (len(rest) if line_form(rest) == "greeting" else 0)
+    if g:  # 同志们：大家好！(今天…)
         plan.greeting, plan.greeting_len = i, n + g
 
 
@@ -678,6 +681,15 @@ def _signed(page: _Page, plan: SpeechPlan, body_start: int, last: int) -> int:
         return last - 1
     if plan.date is None and cut_date and last - 1 >= body_start and _closes(lines[last - 1]):
         plan.date = last  # 谢谢大家！⏎(2024年5月6日)
+    elif (
+        cut_date
+        and plan.speaker is None
+        and last - 2 >= body_start
+        and _speaker_like(page, last - 1)
+        and lines[last - 2].compact.endswith(SENTENCE_END)
+    ):  # …事事如意！⏎香江集团总裁 翟美卿⏎(2023年1月21日): signed and dated, no thanks
+        plan.speaker, plan.date = last - 1, last
+        return last - 1
     return last
 
 

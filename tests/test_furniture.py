@@ -61,6 +61,8 @@ def kind(line: str) -> str | None:
         ('<object width="640"><param name="movie"></object>', "chrome"),
         ("地址：台中市大雅区学府路1号　电话：(04)2566-1234", "metadata"),  # a site's footer
         ("回頁首", "chrome"),
+        ("149027", "chrome"),  # a page's id alone on its line
+        ("2024", None),  # a year may be a heading's number
         ("（记者 陈晓  编辑 刘洋）", "metadata"),  # a news report's byline
         ("【上一讲】领导干部媒介素养专题讲座　【下一讲】基层治理案例分析", "related"),
         ("上一讲我们讲了三个问题。", None),  # a lecture's own words

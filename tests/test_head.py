@@ -149,9 +149,20 @@ def test_a_comma_salutation_over_a_greeting_opens_the_next_speech() -> None:
         ("谢谢大家！\n张建国\n2024年1月12日\n", "张建国", "2024年1月12日"),
         ("…再创佳绩。谢谢大家！\n张建国\n2024年1月12日\n", "张建国", "2024年1月12日"),
         ("谢谢大家！\n（记者 陈晓 编辑 刘洋）\n", None, None),  # a reporter is no speaker
+        ("祝大家新春快乐！\n集团总裁 王明\n2023年1月21日\n", "集团总裁王明", "2023年1月21日"),
     ],
 )
 def test_what_follows_the_closing(tail: str, speaker: str | None, date: str | None) -> None:
     (speech,) = speechparse.parse("在全市工作会议上的讲话\n同志们：\n" + _BODY + tail).speeches
-    assert speech.closing is not None and speech.closing.text == "谢谢大家！"
+    if tail.startswith("谢谢") or "。谢谢" in tail:
+        assert speech.closing is not None and speech.closing.text == "谢谢大家！"
     assert (speech.speaker, speech.date) == (speaker, date)
+
+
+@pytest.mark.parametrize("line", ["同志们:上午好!", "各位领导、同志们：大家好！"])
+def test_salutation_and_greeting_after_its_colon(line: str) -> None:
+    page = "在全市安全工作会议上的讲话\n\n" + line + "\n\n" + _BODY
+    (speech,) = speechparse.parse(page).speeches
+    assert speech.title == "在全市安全工作会议上的讲话"
+    assert speech.salutation is not None and speech.greeting is not None
+    assert speech.salutation.text + speech.greeting.text in line.replace(":", "").replace("：", "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+import speechparse
 from speechparse.lines import _WRAP_SLACK, _WRAPPED_MIN, Line, joins, make_line, wrap_width
 
 _WRAPPED = [  # a PDF page wrapped at 24 characters; a paragraph's first line indented
@@ -76,3 +77,18 @@ def test_wrap_width_is_the_fullest_window(shapes: list[tuple[int, int]]) -> None
     best = max(widths, key=lambda n: (near(n), n), default=0)
     expected = best if widths and near(best) >= 4 and 4 * near(best) >= len(widths) else 0
     assert wrap_width(page) == expected
+
+
+_UNENDED = "今年以来全市上下认真贯彻落实各项部署并取得了新的进展和成绩"  # no end punctuation
+
+
+def test_a_blank_line_parts_paragraphs_where_lines_also_follow_one_another() -> None:
+    page = "同志们：\n我们要坚定信心。\n" + _UNENDED + "\n\n回首过去一年，我们克服了重重困难。\n"
+    (speech,) = speechparse.parse(page).speeches
+    assert [p.text[:4] for p in speech.content] == ["我们要坚", "今年以来", "回首过去"]
+
+
+def test_on_a_double_spaced_page_a_sentence_runs_on_across_blank_lines() -> None:
+    page = "同志们：\n\n我们要坚定信心。\n\n" + _UNENDED + "\n\n的新局面。\n\n回首过去一年。\n"
+    (speech,) = speechparse.parse(page).speeches
+    assert [p.text[:4] for p in speech.content] == ["我们要坚", "今年以来", "回首过去"]

@@ -142,3 +142,17 @@ def test_a_list_inside_a_paragraph_ends_with_it() -> None:
     assert one.content[-1].text.startswith("新的一年")
     first = next(b for b in two.content if b.type == "item")
     assert first.content[-1].text.startswith("班子要团结")  # 二是 comes later: still 一是's
+
+
+def test_an_agenda_told_in_one_sentence_is_no_list() -> None:
+    text = "会议有三项议程。首先由各县签订责任书，然后请市长讲话，最后由我作小结。"
+    assert inline_markers(text, 0) == []
+    series = inline_markers("要抓好三点。首先，要提高认识；其次，要压实责任。", 0)
+    assert [f.text for f in series] == ["首先，", "其次，"]
+
+
+def test_a_heading_run_into_its_body_is_not_cut_at_a_space_after_a_comma() -> None:
+    line = "274. 在把握国家发展机遇、利用国家政策的同时, 我们要认识到香港的地位。之后的正文。"
+    (speech,) = speechparse.parse("同志们：\n273. 总的要求。\n" + line + "\n谢谢大家！\n").speeches
+    heading = speech.content[1].heading
+    assert heading.endswith("认识到香港的地位")
