@@ -52,10 +52,14 @@ class Event:
     run_in: bool = False  # a line-start heading with body text after it in its paragraph
 
 
-def select_series(cands: list[tuple[int, Found]]) -> list[Event]:
-    """Keep line-start headings, and list markers that form a real series (1, 2, … in order)."""
+def select_series(
+    cands: list[tuple[int, Found]], announced: frozenset[int] = frozenset()
+) -> list[Event]:
+    """Keep line-start headings, and list markers that form a real series (1, 2, … in order);
+    ``announced``: candidates kept alone (a page cut off after a list's first member that
+    the words before it announced: 我讲三点意见：一、…)."""
     n = len(cands)
-    keep = [False] * n
+    keep = [k in announced for k in range(n)] if announced else [False] * n
     ordinals = [f.info.ordinal for _, f in cands]
     last_at: dict[tuple[str, int], int] = {}  # (style, number) → latest candidate with it
     root = list(ordinals)  # the number each candidate's chain started at

@@ -171,6 +171,28 @@ def _keeps_theme(paras: list[Paragraph], k: int) -> Callable[[Event, Event | Non
     return keeps
 
 
+#: words that announce a list: a count of points (三点意见, 几个方面, 以下几点)
+_COUNT_RE = re.compile(r"[一二两兩三四五六七八九十几幾][点點个個条條项項件](?:[^。！？；;]{0,8})$")
+_ANNOUNCE_TAIL = 24  # characters before a list's first member where its count may stand
+
+
+def _announced(paras: list[Paragraph], cands: list[tuple[int, Found]]) -> frozenset[int]:
+    """Candidates that open a list the words before them announce (我讲三点意见：一、…),
+    when they stand alone: the page is cut off before the list's second member."""
+    styles: dict[str, int] = {}
+    for _, f in cands:
+        styles[f.info.style] = styles.get(f.info.style, 0) + 1
+    out = set()
+    for i, (k, f) in enumerate(cands):
+        if f.info.ordinal != 1 or styles[f.info.style] > 1:
+            continue
+        before = paras[k].text[: f.start] if f.start else (paras[k - 1].text if k else "")
+        before = before.rstrip(" \u3000：:，,。")
+        if _COUNT_RE.search(before[-_ANNOUNCE_TAIL:]):
+            out.add(i)
+    return frozenset(out)
+
+
 def _unmarked(tb: TreeBuilder, paras: list[Paragraph], k: int) -> None:
     """Paragraph ``k`` begins with no marker of its own (nothing to ask with no level open)."""
     if tb.stack:
@@ -194,7 +216,7 @@ def build_body(lines: list[Line], sink: Sink) -> Body:
         inline = inline_markers(p.text, h.end if h else 0)
         if inline:
             cands.extend((k, f) for f in inline)
-    events = select_series(cands)
+    events = select_series(cands, _announced(paras, cands))
     by_para: dict[int, list[Event]] = {}
     for e in events:
         by_para.setdefault(e.para, []).append(e)

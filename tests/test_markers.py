@@ -156,3 +156,18 @@ def test_a_heading_run_into_its_body_is_not_cut_at_a_space_after_a_comma() -> No
     (speech,) = speechparse.parse("同志们：\n273. 总的要求。\n" + line + "\n谢谢大家！\n").speeches
     heading = speech.content[1].heading
     assert heading.endswith("认识到香港的地位")
+
+
+@pytest.mark.parametrize(
+    ("page", "marker"),
+    [
+        ("同志们：\n下面我讲三点意见：一、认清形势，坚定信心\n", "一、"),  # cut off after it
+        ("同志们：\n具体讲，有以下几点考虑：\n第一，要学习把握讲话精神\n", "第一，"),
+        ("同志们：\n我想提几点希望，与大家共勉。\n一是希望同学们做一\n", "一是"),
+        ("同志们：\n各部门要统一思想。\n一是希望同学们做一\n", None),  # nothing announced it
+    ],
+)
+def test_an_announced_list_cut_off_after_its_first_member(page: str, marker: str | None) -> None:
+    (speech,) = speechparse.parse(page).speeches
+    nodes = [b.marker.text for b in speech.content if b.type != "paragraph"]
+    assert nodes == ([marker] if marker else [])
