@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 _SHORT = 80
@@ -168,6 +169,7 @@ def joins(
     )
 
 
+_GAP_OF = attrgetter("gap")
 _DOUBLE_SPACED = 0.9  # share of lines under a blank line from which blank lines say nothing
 
 
@@ -175,7 +177,8 @@ def blank_breaks_paragraphs(lines: list[Line]) -> bool:
     """Do blank lines part paragraphs in these lines?  Not on a page that puts one under
     every line (double spaced: its sentences run on across them), only where lines also
     follow one another."""
-    return sum(ln.gap for ln in lines) < _DOUBLE_SPACED * len(lines)
+    gaps: int = sum(map(_GAP_OF, lines))
+    return gaps < _DOUBLE_SPACED * len(lines)
 
 
 _WRAPPED_MIN = 16  # lines shorter than this say nothing of a page's width

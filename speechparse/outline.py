@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -179,12 +180,14 @@ _ANNOUNCE_TAIL = 24  # characters before a list's first member where its count m
 def _announced(paras: list[Paragraph], cands: list[tuple[int, Found]]) -> frozenset[int]:
     """Candidates that open a list the words before them announce (我讲三点意见：一、…),
     when they stand alone: the page is cut off before the list's second member."""
-    styles: dict[str, int] = {}
-    for _, f in cands:
-        styles[f.info.style] = styles.get(f.info.style, 0) + 1
+    firsts = [i for i, (_, f) in enumerate(cands) if f.info.ordinal == 1]
+    if not firsts:
+        return frozenset()
+    styles = Counter(f.info.style for _, f in cands)
     out = set()
-    for i, (k, f) in enumerate(cands):
-        if f.info.ordinal != 1 or styles[f.info.style] > 1:
+    for i in firsts:
+        k, f = cands[i]
+        if styles[f.info.style] > 1:
             continue
         before = paras[k].text[: f.start] if f.start else (paras[k - 1].text if k else "")
         before = before.rstrip(" \u3000：:，,。")

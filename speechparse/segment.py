@@ -475,8 +475,13 @@ def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
         if not (
             (c.endswith(COLON_ENDS) and page.salutation(i))  # 同志们：
             or (c[-1] in "，," and page.comma_salutation(i))  # 各位来宾，⏎大家好！
-            or (c[-1] in "!！。" and salutation_greeting(c) and page.chrome(i) is None)
-        ):  # 同志们：上午好！
+            or (  # 同志们：上午好！
+                c[-1] in "!！。"
+                and len(c) <= 64
+                and salutation_greeting(c) > 0
+                and page.chrome(i) is None
+            )
+        ):
             continue
         # a salutation just below a collection title belongs to that speech
         if (
