@@ -400,8 +400,11 @@ def chrome_kind(text: str, compact: str) -> str | None:
     n = len(compact)
     if n <= 80 and not _WORDLESS_RE.search(compact):
         return "chrome"  # rules and symbols only: ***, :::, ------
-    if markup_line(compact) or caption_line(compact):
-        return "chrome"
+    first, last = compact[0], compact[-1]
+    if (first in "!<" and markup_line(compact)) or (
+        (first in CAPTION_FIRST or last in CAPTION_LAST) and caption_line(compact)
+    ):
+        return "chrome"  # an image, a tag, a photo's caption
     if _PAGE_ID_MIN <= n <= _PAGE_ID_MAX and compact.isdigit():
         return "chrome"  # a page's id or a counter alone on its line: 149027
     if n <= 3 and compact.rstrip("：:") in _LABELS:

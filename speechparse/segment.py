@@ -79,6 +79,7 @@ _NEXTPAGE_RE = re.compile(
     r"|^下一[页頁]$|^上一[页頁]$|^[—\-－–─]{1,2}\s{0,2}[0-9]{1,3}\s{0,2}[—\-－–─]{1,2}$"
 )
 _BODY_MIN = 16
+_SALUTATION_MAX = 64  # a salutation's line, greeting included
 _ADDRESSEES_MAX = 40  # one line of a salutation spread over lines
 _SALUTATION_LINES = 4  # lines a salutation may be spread over
 _FRAGMENT_MAX = 16  # a title broken over lines: its fragments are this short
@@ -191,7 +192,7 @@ class _Page:
         """A salutation line; one that names no audience only right under a title line."""
         ln = self.lines[i]
         if (
-            len(ln.text) > 64
+            len(ln.text) > _SALUTATION_MAX
             or salutation_text(ln.compact) is None
             or _TOC_LABEL_RE.match(ln.compact)
             or self.chrome(i) is not None
@@ -243,7 +244,7 @@ class _Page:
         c = ln.compact
         return (
             c.endswith(("，", ","))
-            and len(ln.text) <= 64
+            and len(ln.text) <= _SALUTATION_MAX
             and names_audience(c)
             and salutation_text(c[:-1] + "：") is not None
             and i + 1 < len(self.lines)
@@ -447,6 +448,18 @@ def _titled_after_closing(page: _Page, i: int) -> bool:
     )
 
 
+def _opens_speech(page: _Page, i: int) -> bool:
+    """Does line ``i`` hold a salutation that may open a speech?"""
+    c = page.lines[i].compact
+    end = c[-1]
+    if end in "，,":  # 各位来宾，⏎大家好！
+        return page.comma_salutation(i)
+    greeting = end in "!！。" and ("好" in c[-4:] or "安" in c[-4:])
+    if greeting and salutation_greeting(c):  # 同志们：上午好！
+        return page.chrome(i) is None
+    return c.endswith(COLON_ENDS) and page.salutation(i)  # 同志们：(。)
+
+
 def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
     """(first line, title lines) of every speech, in page order."""
     lines = page.lines
@@ -471,17 +484,7 @@ def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
             starts[i] = [i]
             last_start = i
             continue
-        c = ln.compact
-        if not (
-            (c.endswith(COLON_ENDS) and page.salutation(i))  # 同志们：
-            or (c[-1] in "，," and page.comma_salutation(i))  # 各位来宾，⏎大家好！
-            or (  # 同志们：上午好！
-                c[-1] in "!！。"
-                and len(c) <= 64
-                and salutation_greeting(c) > 0
-                and page.chrome(i) is None
-            )
-        ):
+        if len(ln.text) > _SALUTATION_MAX or not _opens_speech(page, i):
             continue
         # a salutation just below a collection title belongs to that speech
         if (
@@ -675,11 +678,16 @@ def _signed(page: _Page, plan: SpeechPlan, body_start: int, last: int) -> int:
     (二〇二四年五月六日) or cut off as page furniture (2024年5月6日); return the new end."""
     lines = page.lines
     cut_date = last < len(lines) and line_form(lines[last].compact) == "dateline"
-    under_closing = last - 2 >= body_start and _closes(lines[last - 2])
-    if plan.date is None and under_closing and line_form(lines[last - 1].compact) == "dateline":
+    two = last - 2 >= body_start
+    if (
+        two
+        and plan.date is None
+        and line_form(lines[last - 1].compact) == "dateline"
+        and _closes(lines[last - 2])
+    ):
         plan.date = last - 1  # 谢谢大家！⏎二〇二三年五月一日
         return last - 1
-    if plan.speaker is None and under_closing and _signature(page, last - 1):
+    if two and plan.speaker is None and _signature(page, last - 1) and _closes(lines[last - 2]):
         plan.speaker = last - 1  # 谢谢大家！⏎某某市人民政府⏎(2024年5月6日)
         if plan.date is None and cut_date:
             plan.date = last
