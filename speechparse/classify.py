@@ -103,7 +103,9 @@ def _line_parser() -> Lark:
 
 
 _GREETING_HINT = re.compile(r"[好安晨][!！。.~～]{0,3}$")  # …好！ …早安 …早晨
-_CLOSING_HINT = re.compile(r"^(?:再次|最后|最後)?(?:谢谢|謝謝|感谢|感謝|多谢|多謝)")
+_CLOSING_HINT = re.compile(
+    r"^(?:[^，,。！!]{2,8}[，,。！!])?(?:再次|最后|最後)?(?:谢谢|謝謝|感谢|感謝|多谢|多謝)"
+)  # (汇报完毕，)谢谢！
 _DATE_HINT = re.compile(r"年.{0,4}月")
 
 

@@ -274,13 +274,21 @@ _ROLE_RE = re.compile(
 )
 
 
+#: a unit that speaks (交流发言 by 青山镇党委): the end of its name
+_UNIT_RE = re.compile(
+    r"(?:党委|黨委|党组|黨組|党支部|黨支部|政府|委员会|委員會|办公室|辦公室|公司|集团|集團|"
+    r"中学|中學|小学|小學|大学|大學|学院|學院|医院|醫院|协会|協會|街道|社区|社區)$"
+)
+
+
 def _speaker_like(page: _Page, i: int) -> bool:
-    """A short name line (``市长 张三``, ``XX同志``) between a title and the salutation."""
+    """A short name line (``市长 张三``, ``XX同志``, ``青山镇党委``) between a title and the
+    salutation."""
     ln = page.lines[i]
     c = ln.compact
     if byline(c):
         return page.chrome(i) is None
-    role = _ROLE_RE.search(c) is not None
+    role = _ROLE_RE.search(c) is not None or _UNIT_RE.search(c) is not None
     return (
         (len(c) <= 12 or (role and len(c) <= 20))  # 市委常委、组织部部长 ×××
         and title_like(c)
@@ -763,13 +771,29 @@ def _tail(page: _Page, plan: SpeechPlan, body_start: int, titles: set[str]) -> i
         elif len(c) > 30 or c.endswith(SENTENCE_END) or line_form(c):
             break
         i -= 1
-    # notes, references and attachment lists after the speech
+    # notes, references and attachment lists after the speech; a related-articles label
+    # and the titles under it, however long they are
     for k in range(max(body_start + 1, end - 40), end):
         ln = lines[k]
-        if _footnote_start(ln.compact):
+        if _footnote_start(ln.compact) or _related_block(page, k, end):
             end = k
             break
     return end
+
+
+_LABEL_MAX = 12  # a label line (相关推荐, 猜你喜欢)
+
+
+def _related_block(page: _Page, k: int, end: int) -> bool:
+    """A related-articles label at line ``k`` with only titles and furniture under it."""
+    return (
+        len(page.lines[k].compact) <= _LABEL_MAX
+        and page.chrome(k) == "related"
+        and all(
+            title_like(page.lines[j].compact) or page.chrome(j) is not None
+            for j in range(k + 1, end)
+        )
+    )
 
 
 def segment(lines: list[Line]) -> Segmentation:

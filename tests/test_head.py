@@ -40,6 +40,13 @@ _BODY = "今年以来，全市上下认真贯彻落实市委部署，各项工�
             "同志们",
             "今年以来",
         ),
+        (  # a unit that speaks, under the title
+            "在全市工作会议上的交流发言\n青山镇党委\n尊敬的各位领导：\n" + _BODY,
+            "在全市工作会议上的交流发言",
+            "青山镇党委",
+            "尊敬的各位领导",
+            "今年以来",
+        ),
         (  # a byline above the title is the page's, not the title's first line
             "致辞：王建华\n在全市工作会议上的讲话\n同志们：\n" + _BODY,
             "在全市工作会议上的讲话",
@@ -166,3 +173,18 @@ def test_salutation_and_greeting_after_its_colon(line: str) -> None:
     assert speech.title == "在全市安全工作会议上的讲话"
     assert speech.salutation is not None and speech.greeting is not None
     assert speech.salutation.text + speech.greeting.text in line.replace(":", "").replace("：", "")
+
+
+def test_a_related_label_takes_the_titles_under_it_however_long() -> None:
+    titles = "\n".join(
+        [
+            "相关推荐",
+            "1. 在全县农村工作会议上的讲话",
+            "2. 在全市巩固拓展脱贫攻坚成果同乡村振兴有效衔接工作会议上的讲话",
+        ]
+    )
+    doc = speechparse.parse("在全市工作会议上的讲话\n同志们：\n" + _BODY + "谢谢大家！\n" + titles)
+    (speech,) = doc.speeches
+    assert speech.closing is not None and all(b.type == "paragraph" for b in speech.content)
+    removed = "\n".join(r.text for r in doc.removed)
+    assert removed == titles and doc.removed[0].kind.value == "related"

@@ -171,3 +171,14 @@ def test_an_announced_list_cut_off_after_its_first_member(page: str, marker: str
     (speech,) = speechparse.parse(page).speeches
     nodes = [b.marker.text for b in speech.content if b.type != "paragraph"]
     assert nodes == ([marker] if marker else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("我们主要做了三件事：1.调整网格；2.配强带头人；3.建立联系制度。", ["1.", "2.", "3."]),
+        ("全年投入1.5亿元，增长2.3%，完成3.2万户改造。", []),  # numbers, no points
+    ],
+)
+def test_arabic_points_inside_a_paragraph(text: str, found: list[str]) -> None:
+    assert [f.text for f in inline_markers(text, 0)] == found
