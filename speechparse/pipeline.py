@@ -273,10 +273,10 @@ def _head_fields(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> dict[str, An
         out["date"] = _drop_cjk_gaps(lines[plan.date].text).strip("()（） ")
     if plan.speaker is not None:
         # names spaced out for layout (林 纯 怀), a byline's bar (| 小龙)
-        ln = lines[plan.speaker]
+        ln = lines[plan.speaker]  # its clean text: the line may be cut off as furniture
         skip = _clean_offset(ln, plan.speaker_from) if plan.speaker_from else 0
-        name = doc.source(doc.span(ln.start + skip, ln.end))
-        out["speaker"] = _drop_cjk_gaps(name).strip("|｜/ ")  # (主讲人：) 张三
+        stop = _clean_offset(ln, plan.speaker_to) if plan.speaker_to else len(ln.text)
+        out["speaker"] = _drop_cjk_gaps(ln.text[skip:stop]).strip("|｜/ ")  # (主讲人：) 张三
     if plan.salutation is not None and plan.salutation_to is not None:  # over lines
         span = doc.span(lines[plan.salutation].start, lines[plan.salutation_to].end)
         out["salutation"] = trusted(LineNode, text=_without_colon(doc.source(span)), span=span)

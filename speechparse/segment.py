@@ -109,6 +109,7 @@ class SpeechPlan:
     date: int | None = None
     speaker: int | None = None
     speaker_from: int = 0  # >0: the name starts after this many compact characters (主讲人：)
+    speaker_to: int = 0  # >0: … and ends after this many (以下是行政长官张三今日…致辞全文：)
     salutation: int | None = None
     salutation_to: int | None = None  # the last line of a salutation spread over lines
     salutation_len: int = 0  # >0: the salutation opens line `salutation` and is this long
@@ -620,6 +621,7 @@ def _head(
                 return i
         elif plan.salutation is None and (kind := page.chrome(i)) is not None:
             removed.append((i, i, kind))
+            _announced_speaker(plan, i, c, kind)
         elif plan.salutation is None and _TOC_LABEL_RE.match(c):  # a table of contents
             j = _toc_end(page, i, end)
             removed.append((i, j - 1, "toc"))
@@ -641,6 +643,25 @@ def _head(
             break
         i += 1
     return i
+
+
+#: a news lead that names who gives the speech: 以下是行政长官林郑月娥今日…致辞全文：
+_LEAD_SPEAKER_RE = re.compile(
+    r"(?:以下是|以下为|以下為|下面是)(?P<who>[^，,。：:（(]{2,20}?)"
+    r"(?:今日|今天|昨日|昨天|日前|在|出席|於|于)"
+)
+
+
+_HEAD_OF_RE = re.compile(r"长官|長官|总统|總統|总理|總理|司长|司長|署长|署長")
+
+
+def _announced_speaker(plan: SpeechPlan, i: int, compact: str, kind: str) -> None:
+    """The speaker named by the intro line ``i`` that announces the speech's text."""
+    if kind != "intro" or plan.speaker is not None:
+        return
+    m = _LEAD_SPEAKER_RE.match(compact)
+    if m and (_ROLE_RE.search(m.group("who")) or _HEAD_OF_RE.search(m.group("who"))):
+        plan.speaker, plan.speaker_from, plan.speaker_to = i, m.start("who"), m.end("who")
 
 
 def _salute(page: _Page, plan: SpeechPlan, i: int) -> int:

@@ -188,3 +188,15 @@ def test_a_related_label_takes_the_titles_under_it_however_long() -> None:
     assert speech.closing is not None and all(b.type == "paragraph" for b in speech.content)
     removed = "\n".join(r.text for r in doc.removed)
     assert removed == titles and doc.removed[0].kind.value == "related"
+
+
+def test_the_speaker_a_news_lead_names() -> None:
+    page = (
+        "行政长官出席花卉展览开幕典礼致辞全文\n"
+        "以下是行政长官林郑月娥今日上午出席花卉展览开幕典礼的致辞全文：\n"
+        "各位嘉宾、各位朋友：\n" + _BODY
+    )
+    doc = speechparse.parse(page)
+    (speech,) = doc.speeches
+    assert speech.speaker == "行政长官林郑月娥"
+    assert [r.kind.value for r in doc.removed] == ["intro"]  # the lead stays furniture
