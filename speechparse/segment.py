@@ -80,7 +80,7 @@ _NEXTPAGE_RE = re.compile(
 )
 _BODY_MIN = 16
 _SALUTATION_MAX = 64  # a salutation's line, greeting included
-_ADDRESSEES_MAX = 40  # one line of a salutation spread over lines
+_ADDRESSEES_MAX = 64  # one line of a salutation (spread over lines, or over a greeting)
 _SALUTATION_LINES = 4  # lines a salutation may be spread over
 _FRAGMENT_MAX = 16  # a title broken over lines: its fragments are this short
 _HEAD_TITLE_MAX = 40
@@ -241,16 +241,11 @@ class _Page:
     def comma_salutation(self, i: int) -> bool:
         """An addressee line that ends with a comma, a greeting under it (亲爱的同学们，⏎
         大家早上好！)."""
-        ln = self.lines[i]
-        c = ln.compact
         return (
-            c.endswith(("，", ","))
-            and len(ln.text) <= _SALUTATION_MAX
-            and names_audience(c)
-            and salutation_text(c[:-1] + "：") is not None
-            and i + 1 < len(self.lines)
+            i + 1 < len(self.lines)
+            and self.lines[i].compact.endswith(("，", ","))
+            and self.addressees(i)
             and line_form(self.lines[i + 1].compact) == "greeting"
-            and self.chrome(i) is None
         )
 
     def title_candidate(self, i: int) -> bool:
