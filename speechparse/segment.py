@@ -452,6 +452,20 @@ def _titled_after_closing(page: _Page, i: int) -> bool:
     )
 
 
+#: a speaker's label over their remarks on a 座谈会 page: 王建华（市发改委主任）：
+_SPEAKER_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{2,4}[（(][^（()）]{2,24}[)）][：:]")
+
+
+def _speaker_labels(page: _Page) -> list[int]:
+    """Lines that each open one speaker's remarks, when a page has two or more of them."""
+    labels = [
+        i
+        for i, ln in enumerate(page.lines)
+        if ln.short and _SPEAKER_LABEL_RE.fullmatch(ln.compact) and page.chrome(i) is None
+    ]
+    return labels if len(labels) >= 2 else []
+
+
 def _opens_speech(page: _Page, i: int) -> bool:
     """Does line ``i`` hold a salutation that may open a speech?"""
     c = page.lines[i].compact
@@ -469,6 +483,9 @@ def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
     lines = page.lines
     starts: dict[int, list[int]] = {}
     titled = _collection_titles(page)
+    labelled = not titled  # a 座谈会 page: each speaker's label opens their remarks
+    titled = titled or _speaker_labels(page)
+    labelled = labelled and bool(titled)
     # a page that announces several speeches (XX(精选3篇)) may run them on untitled
     collection = bool(titled) or any(
         ln.short and collection_header(ln.compact) for ln in lines[: min(len(lines), 12)]
@@ -515,7 +532,7 @@ def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
     if before and not titles and before[0][1] and _announces(page, first):
         page.leads[before[0][0]] = first
         return before + ordered[1:]
-    if before and not before[0][1] and collection:
+    if before and ((not before[0][1] and collection) or labelled):
         return ordered  # untitled text above a collection's first speech: the page's blurb
     return before + ordered
 

@@ -200,3 +200,15 @@ def test_the_speaker_a_news_lead_names() -> None:
     (speech,) = doc.speeches
     assert speech.speaker == "行政长官林郑月娥"
     assert [r.kind.value for r in doc.removed] == ["intro"]  # the lead stays furniture
+
+
+def test_each_speakers_label_opens_their_remarks() -> None:
+    page = (
+        "座谈会发言摘登\n6月17日，市里召开座谈会。现将部分发言摘登如下：\n"
+        "王建华（市发改委主任）：\n" + _BODY + "李秀梅（市工商联党组书记）：\n" + _BODY
+    )
+    doc = speechparse.parse(page)
+    titles = [s.title for s in doc.speeches]
+    assert titles == ["王建华（市发改委主任）：", "李秀梅（市工商联党组书记）："]
+    single = "在全市工作会议上的讲话\n王建华（市发改委主任）：\n" + _BODY  # one label: no such page
+    assert [s.title for s in speechparse.parse(single).speeches] != ["王建华（市发改委主任）："]
