@@ -27,7 +27,8 @@ _JOINED_STARTS = PARTICLES + "是"
 _LONG_HEADING = 40
 _HEADING_LINE = 40
 #: a gap between a heading and its body: white space, not after a comma (…的同時, 我們)
-_GAP_RE = re.compile(r"(?<![，,、；;：:])\s+")
+#: and not beside a Latin word or a number (选型：从 GCS Fuse 到 JuiceFS)
+_GAP_RE = re.compile(r"(?<![\s，,、；;：:A-Za-z0-9])\s+(?![\sA-Za-z0-9(（])")
 #: words that open a body sentence (各乡镇要…, 回顾…): where a heading run into its body ends
 _BODY_START_RE = re.compile(
     r"(?:各(?:乡镇|鄉鎮|地|级|級|部门|部門|单位|單位|县|縣|市|区|區|学校|學校|校)|我们|我們"

@@ -182,3 +182,12 @@ def test_an_announced_list_cut_off_after_its_first_member(page: str, marker: str
 )
 def test_arabic_points_inside_a_paragraph(text: str, found: list[str]) -> None:
     assert [f.text for f in inline_markers(text, 0)] == found
+
+
+def test_a_heading_is_not_cut_at_the_spaces_of_latin_words() -> None:
+    line = "③ 选型：从 GCS Fuse 到 JuiceFS 的迁移经验与体会分享以及后续的改进方向"
+    page = "同志们：\n① 开场。\n② 需求。\n" + line + "\n谢谢大家！\n"
+    (speech,) = speechparse.parse(page).speeches
+    # white space beside CJK is layout and goes; between Latin words it stays
+    heading = speech.content[2].heading
+    assert heading == "选型：从GCS Fuse到JuiceFS的迁移经验与体会分享以及后续的改进方向"
