@@ -353,8 +353,17 @@ _CAPTION_CREDIT_RE = re.compile(r"(?:记者|記者|摄影|攝影|通讯员|通�
 _CAPTION_MAX = 120
 _PAGE_ID_MIN, _PAGE_ID_MAX = 5, 12  # digits: more than a year's four, less than a phone's
 #: what a caption's first or last character is (a first look that spares most lines)
-CAPTION_FIRST = "*_（(【[图圖摄攝"
-CAPTION_LAST = "摄攝）)】]*_"
+_CAPTION_FIRST = "*_（(【[图圖摄攝"
+_CAPTION_LAST = "摄攝）)】]*_"
+
+
+def picture_line(compact: str) -> bool:
+    """A line that only shows or tells of a picture, at any length: an image, a tag, an
+    HTML comment (markup_line), a photo's caption (caption_line)."""
+    first, last = compact[0], compact[-1]
+    return (first in "!<" and markup_line(compact)) or (
+        (first in _CAPTION_FIRST or last in _CAPTION_LAST) and caption_line(compact)
+    )
 
 
 def caption_line(compact: str) -> bool:
@@ -402,10 +411,7 @@ def chrome_kind(text: str, compact: str) -> str | None:
     n = len(compact)
     if n <= 80 and not _WORDLESS_RE.search(compact):
         return "chrome"  # rules and symbols only: ***, :::, ------
-    first, last = compact[0], compact[-1]
-    if (first in "!<" and markup_line(compact)) or (
-        (first in CAPTION_FIRST or last in CAPTION_LAST) and caption_line(compact)
-    ):
+    if picture_line(compact):
         return "chrome"  # an image, a tag, a photo's caption
     if _PAGE_ID_MIN <= n <= _PAGE_ID_MAX and compact.isdigit():
         return "chrome"  # a page's id or a counter alone on its line: 149027

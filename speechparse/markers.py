@@ -197,12 +197,12 @@ _WORD_BEFORE_ONE = frozenset("第统統唯同万萬之进進单單专專划劃�
 def _first_member(text: str, start: int, found: list[Found]) -> list[Found]:
     """``found`` with the first member of a series that runs on after punctuation but opens
     straight after its subject (各部门一要…；二要…；三要…, 做到①…，②…), when a reader sees it."""
-    second = next((f for f in found if f.info.ordinal == 2 and _first_token(f)), None)
+    second = next((f for f in found if f.info.ordinal == 2 and _first_written(f)), None)
     if second is None or any(
         f.info.style == second.info.style and f.info.ordinal == 1 for f in found
     ):
         return found
-    token = _first_token(second) or ""
+    token = _first_written(second) or ""
     at = text.rfind(token, start, second.start)
     if at <= start:
         return found
@@ -217,7 +217,7 @@ def _first_member(text: str, start: int, found: list[Found]) -> list[Found]:
     return sorted([*found, first], key=lambda f: f.start)
 
 
-def _first_token(second: Found) -> str | None:
+def _first_written(second: Found) -> str | None:
     """How the first member of ``second``'s series is written: 一要 before 二要, ① before ②,
     （1） before （2）."""
     t = second.text

@@ -86,7 +86,6 @@ class CleanView:
     pinyin: list[tuple[int, int]] = field(default_factory=list)  # annotation spans, sorted
     pinyin_text: list[str] = field(default_factory=list)  # the annotations, as written
     marks: list[tuple[int, int]] = field(default_factory=list)  # Markdown's marks, sorted
-    marks_text: list[str] = field(default_factory=list)
     diagnostics: list[dict[str, Any]] = field(default_factory=list)
     #: it differs from the input by more than removed annotations (invisible characters
     #: deleted, punctuation forms folded): paragraph text must come from the input
@@ -152,15 +151,7 @@ def clean_view(text: str, suspects: Suspects = Suspects()) -> CleanView:
         clean = _FORMS_RE.sub(lambda m: _FORM_OF[m.group()], clean)
     deleted_invisible = len(deletions) > len(pinyin) + len(marks)
     rewritten = deleted_invisible or folded
-    view = CleanView(
-        clean,
-        OffsetMap(deletions),
-        pinyin,
-        pinyin_text,
-        marks,
-        [text[a:b] for a, b in marks],
-        rewritten=rewritten,
-    )
+    view = CleanView(clean, OffsetMap(deletions), pinyin, pinyin_text, marks, rewritten=rewritten)
     for controls, m in enumerate(_CONTROL_RE.finditer(text) if deleted_invisible else (), 1):
         if controls <= _MAX_DIAGNOSED:
             view.diagnostics.append(

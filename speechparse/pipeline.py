@@ -151,7 +151,7 @@ def _removed(doc: _Doc, lines: list[Line], runs: list[tuple[int, int, str]]) -> 
     """Removed lines (runs sorted by line) and the annotations and marks cut out of the text
     outside them, in order."""
     raw = doc.raw
-    cuts = _Cuts(doc.view)
+    cuts = _Cuts(doc.view, raw)
     starts = [a for a, _ in cuts.spans]
     out: list[Removed] = []
     k = 0  # next cut not yet placed
@@ -169,14 +169,14 @@ class _Cuts:
     """What the clean view cut out of the text: reading annotations (thousands on a glossed
     page) and Markdown's marks, in order."""
 
-    def __init__(self, view: CleanView) -> None:
+    def __init__(self, view: CleanView, raw: str) -> None:
         self.spans, self.texts = view.pinyin, view.pinyin_text
         self.kinds: list[RemovedKind] | None = None  # None: all reading annotations
         if view.marks:
             rows = sorted(
                 [
                     *zip(view.pinyin, view.pinyin_text, repeat(RemovedKind.PINYIN)),
-                    *zip(view.marks, view.marks_text, repeat(RemovedKind.MARKUP)),
+                    *((s, raw[s[0] : s[1]], RemovedKind.MARKUP) for s in view.marks),
                 ]
             )
             self.spans, self.texts, self.kinds = (list(col) for col in zip(*rows, strict=True))

@@ -10,12 +10,9 @@ import re
 from dataclasses import dataclass, field
 
 from .classify import (
-    CAPTION_FIRST,
-    CAPTION_LAST,
     COLON_ENDS,
     COLONS,
     byline,
-    caption_line,
     chrome_kind,
     collection_header,
     dated_salutation,
@@ -23,8 +20,8 @@ from .classify import (
     greeting_lead,
     holds_sentence,
     line_form,
-    markup_line,
     names_audience,
+    picture_line,
     salutation_greeting,
     salutation_lead,
     salutation_text,
@@ -181,7 +178,7 @@ class _Page:
                 chrome_kind(ln.text, ln.compact)
                 if len(ln.text) <= 200
                 else "chrome"
-                if markup_line(ln.compact)
+                if picture_line(ln.compact)
                 else None
             )
         return kind  # type: ignore[return-value]
@@ -230,6 +227,11 @@ class _Page:
         if k > i and self.lines[k].compact.endswith(COLON_ENDS) and self.salutation(k):
             return k
         return i
+
+    def salutation_at(self, i: int) -> int:
+        """The last line of a salutation that opens at line ``i``, or -1."""
+        last = self.salutation_last(i)
+        return last if last > i or self.salutation(i) else -1
 
     def salutation_first(self, i: int) -> int:
         """The first line of the salutation whose last line is ``i``."""
@@ -483,9 +485,8 @@ def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
     lines = page.lines
     starts: dict[int, list[int]] = {}
     titled = _collection_titles(page)
-    labelled = not titled  # a 座谈会 page: each speaker's label opens their remarks
-    titled = titled or _speaker_labels(page)
-    labelled = labelled and bool(titled)
+    labels = [] if titled else _speaker_labels(page)  # a 座谈会 page: one per speaker
+    titled = titled or labels
     # a page that announces several speeches (XX(精选3篇)) may run them on untitled
     collection = bool(titled) or any(
         ln.short and collection_header(ln.compact) for ln in lines[: min(len(lines), 12)]
@@ -532,7 +533,7 @@ def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
     if before and not titles and before[0][1] and _announces(page, first):
         page.leads[before[0][0]] = first
         return before + ordered[1:]
-    if before and ((not before[0][1] and collection) or labelled):
+    if before and ((not before[0][1] and collection) or labels):
         return ordered  # untitled text above a collection's first speech: the page's blurb
     return before + ordered
 
@@ -612,8 +613,8 @@ def _head(
             plan.subtitle = i
         elif plan.salutation is None and plan.date is None and line_form(c) == "dateline":
             plan.date = i
-        elif plan.salutation is None and (page.salutation(i) or page.salutation_last(i) > i):
-            i = _salute(page, plan, i)
+        elif plan.salutation is None and (to := page.salutation_at(i)) >= 0:
+            i = _salute(plan, i, to)
         elif plan.salutation is None and plan.date is None and (n := dated_salutation(c)):
             plan.date = plan.salutation = i  # (2006年8月30日)同志们：
             plan.salutation_from = n
@@ -676,12 +677,11 @@ def _announced_speaker(plan: SpeechPlan, i: int, compact: str, kind: str) -> Non
         plan.speaker, plan.speaker_from, plan.speaker_to = i, m.start("who"), m.end("who")
 
 
-def _salute(page: _Page, plan: SpeechPlan, i: int) -> int:
-    """The salutation opens at line ``i``; return its last line (尊敬的…，⏎亲爱的…：)."""
+def _salute(plan: SpeechPlan, i: int, last: int) -> int:
+    """The salutation opens at line ``i`` and ends at ``last``; return ``last``."""
     plan.salutation = i
-    last = page.salutation_last(i)
     if last > i:
-        plan.salutation_to = last
+        plan.salutation_to = last  # 尊敬的…，⏎亲爱的…：
     return last
 
 
@@ -738,7 +738,7 @@ def _signed(page: _Page, plan: SpeechPlan, body_start: int, last: int) -> int:
     elif (
         cut_date
         and plan.speaker is None
-        and last - 2 >= body_start
+        and two
         and _speaker_like(page, last - 1)
         and lines[last - 2].compact.endswith(SENTENCE_END)
     ):  # …事事如意！⏎香江集团总裁 翟美卿⏎(2023年1月21日): signed and dated, no thanks
@@ -894,9 +894,7 @@ def _body(
         if i <= toc_until:
             i += 1
             continue
-        if (c[0] in "!<" and markup_line(c)) or (  # an image, a tag, a photo's caption
-            (c[0] in CAPTION_FIRST or c[-1] in CAPTION_LAST) and caption_line(c)
-        ):
+        if picture_line(c):  # an image, a tag, a photo's caption: at any length
             removed.append((i, i, "chrome"))
             i += 1
             continue
