@@ -155,7 +155,7 @@ def joins(
         return False
     if t.endswith(_MID_SENTENCE_END):
         return True
-    if width and prev.indent + len(t) >= width - _WRAP_SLACK:
+    if full_line(prev, width):
         return True  # a full line of a wrapped page goes on, a heading's too
     if _TAIL_RE.match(cur.text):
         return True  # 实处。各街道…: a sentence's last word or two, cut off by the break
@@ -187,6 +187,20 @@ _WRAPPED_MIN = 16  # lines shorter than this say nothing of a page's width
 _WRAP_SLACK = 1
 
 
+def full_line(ln: Line, width: int) -> bool:
+    """Is ``ln`` as wide as the page was wrapped at (``width`` from wrap_width; 0: never)?"""
+    return width > 0 and ln.indent + len(ln.text) >= width - _WRAP_SLACK
+
+
+_ENDED = (*SENTENCE_END, "；", ";", "：", ":")
+
+
+def may_go_on(ln: Line) -> bool:
+    """Might ``ln`` be a full line of a wrapped page, cut mid-sentence?  Long enough to
+    have a page's width, and no sentence ended at its end."""
+    return len(ln.text) + ln.indent >= _WRAPPED_MIN - _WRAP_SLACK and not ln.text.endswith(_ENDED)
+
+
 def wrap_width(lines: list[Line]) -> int:
     """The width a PDF extraction wrapped these lines at, or 0: the length most of the
     longer lines have (counting the indent), give or take the slack, when at least four
@@ -198,4 +212,9 @@ def wrap_width(lines: list[Line]) -> int:
             low += 1
         if k - low + 1 >= best:
             best, width = k - low + 1, w
-    return width if best >= 4 and 4 * best >= len(widths) else 0
+    if best < 4 or 4 * best < len(widths):
+        return 0
+    # a wrapped page has next to no line far wider than its width (long paragraphs on
+    # one line each and short title lines between them are no wrapping)
+    wider = len(widths) - bisect_right(widths, width + width // 2)
+    return width if 4 * wider <= best else 0

@@ -14,6 +14,7 @@ from .lines import (
     Line,
     Paragraph,
     blank_breaks_paragraphs,
+    full_line,
     joins,
     make_paragraph,
     wrap_width,
@@ -21,6 +22,9 @@ from .lines import (
 from .markers import Found, inline_markers, opening
 
 #: a sentence end; a "?" glued to Latin letters is mojibake (因?qū), not one
+#: a full line of a wrapped page that ends with one of these is cut mid-sentence: a marker
+#: that opens the next line stands inside that sentence
+_CLAUSE_GOES_ON = ("，", ",", "、")
 _TERM_RE = re.compile(r"[。！？；!;]|\?(?![A-Za-z\u00c0-\u024f])")
 # a line joined for its particle (or 是 after a numeral: 十二。⏎是…) starts with one of these
 _JOINED_STARTS = PARTICLES + "是"
@@ -78,6 +82,10 @@ def paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Found | None]]:
     unended = False
     for ln in lines:
         found = opening(ln)
+        # 做到①…，⏎②…: on a wrapped page a full line cut mid-clause goes on, marker or not
+        if found is not None and paras and _cut_mid_clause(paras[-1][-1], width):
+            paras[-1].append(ln)
+            continue
         if paras and found is None:  # a line that opens with a marker starts a paragraph
             prev = paras[-1]
             head = heads[-1]
@@ -86,7 +94,9 @@ def paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Found | None]]:
                     prev.append(ln)  # a bare numeral line takes the next as its heading
                     unended = unended and not _TERM_RE.search(ln.text)
                     continue
-                heading = len(prev[0].text) < _HEADING_LINE
+                # a heading line; one with its body run in (…一步。要经常…行) goes on
+                t = prev[0].text
+                heading = len(t) < _HEADING_LINE and _TERM_RE.search(t, 0, len(t) - 1) is None
             else:
                 heading = unended
             if joins(prev[-1], ln, False, heading, width, blank_breaks):
@@ -103,6 +113,11 @@ def paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Found | None]]:
         if h is not None and h.info.style == "bare_ar" and len(p.lines) < 2:
             heads[k] = None
     return out, heads
+
+
+def _cut_mid_clause(ln: Line, width: int) -> bool:
+    """A full line of a wrapped page that ends inside a clause (…做到①不该拿的钱物坚决不拿，)."""
+    return full_line(ln, width) and ln.text.endswith(_CLAUSE_GOES_ON)
 
 
 def _heading_line(ln: Line) -> bool:

@@ -28,7 +28,7 @@ from .classify import (
     speech_title_words,
     title_like,
 )
-from .lines import SENTENCE_END, Line
+from .lines import SENTENCE_END, Line, full_line, may_go_on, wrap_width
 from .markers import opening
 from .normalize import simplify, squash
 from .numerals import ascii_to_int, cn_to_int
@@ -144,6 +144,9 @@ def _front_matter(lines: list[Line]) -> int:
     return -1
 
 
+_WRAPPED_LINES = 4  # lines of a wrapped line of furniture looked up for its kind
+
+
 class _Page:
     """Per-line facts computed once, on demand."""
 
@@ -152,6 +155,7 @@ class _Page:
         self.front = _front_matter(lines)  # lines up to it are the page's metadata
         self._chrome: list[str | bool | None] = [False] * len(lines)  # False: not looked up
         self._first_seen: dict[str, int] | None = None
+        self._width: int | None = None
         #: a speech's first line → the line its salutation opens, under a news lead that
         #: announces it (…全文如下：); the lead is removed
         self.leads: dict[int, int] = {}
@@ -167,6 +171,21 @@ class _Page:
                     seen.setdefault(simplify(ln.compact), i)
             self._first_seen = seen
         return self._first_seen
+
+    def runs_on(self, i: int) -> bool:
+        """Is line ``i`` a full line of a wrapped page whose sentence goes on below it
+        (按照会议安排，…谈几 ⏎ 点体会。)?  Body text, then, not a title; a title the page broke
+        goes on in a short line with no sentence end."""
+        if i + 1 >= len(self.lines) or self.lines[i + 1].gap:
+            return False
+        if not may_go_on(self.lines[i]):  # the page's width is found only if it may matter
+            return False
+        if self._width is None:
+            self._width = wrap_width(self.lines)
+        nxt = self.lines[i + 1]
+        return full_line(self.lines[i], self._width) and (
+            nxt.compact.endswith(SENTENCE_END) or full_line(nxt, self._width)
+        )
 
     def chrome(self, i: int) -> str | None:
         kind = self._chrome[i]
@@ -259,11 +278,28 @@ class _Page:
             and self.chrome(i) is None
             and line_form(ln.compact) is None
             and not collection_header(ln.compact)
+            and not self.runs_on(i)
         )
 
     def body_like(self, i: int) -> bool:
         ln = self.lines[i]
-        return len(ln.compact) >= _BODY_MIN and self.chrome(i) is None
+        return len(ln.compact) >= _BODY_MIN and self.furniture(i) is None
+
+    def furniture(self, i: int) -> str | None:
+        """The chrome kind of line ``i``, or of the line above when ``i`` is the rest of it
+        on a wrapped page (…供大家参考 ⏎ 借鉴，希望…。); a line that runs on into a
+        disclaimer's words is part of the disclaimer (1、当您付费…只能用 ⏎ 于自身使用，…)."""
+        kind = self.chrome(i)
+        if kind is not None:
+            return kind
+        k = i
+        while k > 0 and i - k < _WRAPPED_LINES and self.runs_on(k - 1):
+            k -= 1
+            if (kind := self.chrome(k)) is not None:
+                return kind
+        if self.runs_on(i) and self.chrome(i + 1) == "disclaimer":
+            return "disclaimer"
+        return None
 
 
 _ROLE_RE = re.compile(
@@ -367,7 +403,7 @@ def _title_block(page: _Page, sal: int, floor: int) -> list[int]:
     stop = sal - 4
     while i >= floor and i >= stop:
         c = page.lines[i].compact
-        if _SUBTITLE_RE.match(c) or line_form(c) == "dateline" or page.chrome(i) is not None:
+        if _SUBTITLE_RE.match(c) or line_form(c) == "dateline" or page.furniture(i) is not None:
             i -= 1
         elif speaker is None and _speaker_like(page, i):
             speaker = i
@@ -575,7 +611,11 @@ def _single_start(
     whole_page = n == len(lines)
     ends = SENTENCE_END if strict else tuple('。！？!?；;，,：:”"')
     first_body = next(
-        (i for i in range(frm, n) if page.body_like(i) and lines[i].compact.endswith(ends)),
+        (
+            i
+            for i in range(frm, n)
+            if page.body_like(i) and (lines[i].compact.endswith(ends) or page.runs_on(i))
+        ),
         None,
     )
     if first_body is None:
@@ -632,7 +672,7 @@ def _head(
             if n > 0:  # 早上好！我首先要感谢…: the body goes on after it
                 plan.greeting_len = n
                 return i
-        elif plan.salutation is None and (kind := page.chrome(i)) is not None:
+        elif plan.salutation is None and (kind := page.furniture(i)) is not None:
             removed.append((i, i, kind))
             _announced_speaker(plan, i, c, kind)
         elif plan.salutation is None and _TOC_LABEL_RE.match(c):  # a table of contents
@@ -795,7 +835,7 @@ def _tail(page: _Page, plan: SpeechPlan, body_start: int, titles: set[str]) -> i
         ln = lines[i]
         c = ln.compact
         if (
-            page.chrome(i) is not None
+            page.furniture(i) is not None
             or (ln.short and _NEXTPAGE_RE.match(c))  # a page footer after the closing
             or simplify(c) in titles
             or (end == i + 1 and _same_list(page, i))
@@ -939,7 +979,7 @@ def _classify_run(
     footnote = False
     for i in range(a, b):
         c = lines[i].compact
-        kind = page.chrome(i)
+        kind = page.furniture(i)
         if tail and (footnote or _footnote_start(c)):
             footnote = True
             kind = "footnote"
