@@ -430,7 +430,7 @@ def chrome_kind(text: str, compact: str) -> str | None:
             return "disclaimer" if _DISCLAIMER_RE.search(compact) else "chrome"
     if (
         n <= _METADATA_MAX
-        and (_METADATA_WORD_RE.search(text) or (n <= 40 and _DATE_RE.search(text)))
+        and (_METADATA_WORD_RE.search(text) or (n <= 40 and _DATE_RE.search(compact)))
         and not holds_sentence(compact)
     ):
         return "metadata"  # a date alone up to 40 characters; with a label (发布日期：) more

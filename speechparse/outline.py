@@ -32,7 +32,7 @@ _LONG_HEADING = 40
 _HEADING_LINE = 40
 #: a gap between a heading and its body: white space, not after a comma (…的同時, 我們)
 #: and not beside a Latin word or a number (选型：从 GCS Fuse 到 JuiceFS)
-_GAP_RE = re.compile(r"(?<![\s，,、；;：:A-Za-z0-9])\s+(?![\sA-Za-z0-9(（])")
+_GAP_RE = re.compile(r"(?<![\s，,、；;：:A-Za-z0-9_])\s+(?![\sA-Za-z0-9_(（])")
 #: words that open a body sentence (各乡镇要…, 回顾…): where a heading run into its body ends
 _BODY_START_RE = re.compile(
     r"(?:各(?:乡镇|鄉鎮|地|级|級|部门|部門|单位|單位|县|縣|市|区|區|学校|學校|校)|我们|我們"
@@ -154,6 +154,8 @@ def _heading_end(p: Paragraph, a: int, b: int, glued: bool) -> tuple[int, tuple[
         else:  # a shorter one: its only gap (several are a PDF's spaced-out letters)
             gaps = list(_GAP_RE.finditer(text, a, end))
             gap = gaps[0] if len(gaps) == 1 and gaps[0].start() >= a + 4 else None
+            if gap and end == b and _CLAUSE_END_RE.search(text, gap.end(), b) is None:
+                gap = None  # no clause, no sentence after it: a stray space in a heading
         gap = gap or _BODY_START_RE.search(text, a + 4, clause.start() if clause else end)
         if gap:
             return gap.start(), tuple(drop)

@@ -268,7 +268,8 @@ def _head_fields(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> dict[str, An
             out.update(subtitle=m.group("sub"), speaker=m.group("who"), date=m.group("date"))
     if plan.date is not None and plan.date == plan.salutation and plan.salutation_from:
         ln = lines[plan.date]  # (2006年8月30日)同志们：
-        out["date"] = ln.text[: _clean_offset(ln, plan.salutation_from)].strip("()（） ")
+        out["date"] = _drop_cjk_gaps(ln.text[: _clean_offset(ln, plan.salutation_from)])
+        out["date"] = out["date"].strip("()（） ")
     elif plan.date is not None:  # a date under the speech may be cut off as furniture
         out["date"] = _drop_cjk_gaps(lines[plan.date].text).strip("()（） ")
     if plan.speaker is not None:

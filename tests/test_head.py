@@ -157,6 +157,8 @@ def test_a_comma_salutation_over_a_greeting_opens_the_next_speech() -> None:
         ("…再创佳绩。谢谢大家！\n张建国\n2024年1月12日\n", "张建国", "2024年1月12日"),
         ("谢谢大家！\n（记者 陈晓 编辑 刘洋）\n", None, None),  # a reporter is no speaker
         ("祝大家新春快乐！\n集团总裁 王明\n2023年1月21日\n", "集团总裁王明", "2023年1月21日"),
+        # a PDF's spaces around the digits (2024 年 5 月 6 日)
+        ("谢谢大家！\n张建国\n2024 年 1 月 12 日\n", "张建国", "2024年1月12日"),
     ],
 )
 def test_what_follows_the_closing(tail: str, speaker: str | None, date: str | None) -> None:

@@ -191,3 +191,15 @@ def test_a_heading_is_not_cut_at_the_spaces_of_latin_words() -> None:
     # white space beside CJK is layout and goes; between Latin words it stays
     heading = speech.content[2].heading
     assert heading == "选型：从GCS Fuse到JuiceFS的迁移经验与体会分享以及后续的改进方向"
+
+
+def test_a_stray_space_inside_a_heading_with_no_sentence_after_it_stays() -> None:
+    """A PDF's stray space in a heading line: what follows it holds no clause and no
+    sentence, so it is the heading's own words, not a body run into the heading."""
+    page = "同志们：\n一、强化认识，切实全面提升我市校园 安全管理工作整体水平\n"
+    page += "今年以来，我们做了大量工作。\n二、突出重点，扎实做好各项工作\n要把握重点。\n"
+    (speech,) = speechparse.parse(page).speeches
+    assert [b.heading for b in speech.content] == [
+        "强化认识，切实全面提升我市校园安全管理工作整体水平",
+        "突出重点，扎实做好各项工作",
+    ]
