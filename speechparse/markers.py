@@ -15,7 +15,7 @@ from .classify import MarkerInfo, marker_info
 from .lines import UNSEEN, Line
 
 _S = r"[ \t\u3000\xa0]{0,2}"
-_NCN = r"[一二三四五六七八九十百零〇两兩壹贰貳叁參肆伍陆陸柒捌玖拾廿]{1,5}"
+_NCN = r"[一二三四五六七八九十百零〇两兩壹贰貳叁參参肆伍陆陸柒捌玖拾廿]{1,5}"
 _NAR = r"[0-9０-９]{1,3}"
 _VERBS = r"[是要抓则則来來者靠看讲講]"
 #: 首先 … 最后, a PDF's stray space allowed inside (首 先)
@@ -66,7 +66,7 @@ _LINE_RE = re.compile(
 _INLINE_RE = re.compile(
     r"(?P<punct>[。；;！!？?：:，,])"
     # most punctuation marks are followed by prose: a one-character look ahead drops them fast
-    r"(?=[ \u3000]?[一二三四五六七八九十百零〇两兩壹贰貳叁參肆伍陆陸柒捌玖拾廿"
+    r"(?=[ \u3000]?[一二三四五六七八九十百零〇两兩壹贰貳叁參参肆伍陆陸柒捌玖拾廿"
     r"第其首然再最(（①-⒇0-9０-９])"
     r"[ \u3000]?(?P<m>"
     r"(?P<item>"
@@ -92,7 +92,7 @@ _INLINE_RE = re.compile(
 #: what a line marker (either pattern above or below) can begin with: a first look that
 #: spares the patterns most lines (tests/test_markers.py checks it against them)
 LINE_FIRST_RE = re.compile(
-    "[(（【〔\\[第其首然再最一二三四五六七八九十百零〇两兩壹贰貳叁參肆伍陆陸柒捌玖拾廿"
+    "[(（【〔\\[第其首然再最一二三四五六七八九十百零〇两兩壹贰貳叁參参肆伍陆陸柒捌玖拾廿"
     "0-9０-９①-⒛㈠-㈩㊀-㊉Ⅰ-Ⅻ甲乙丙丁戊己庚辛壬癸A-Z]"
 )
 _PAREN_NUMBER_RE = re.compile(r"[(（][0-9０-９一二三四五六七八九十]{1,3}[)）]")
