@@ -89,7 +89,7 @@ def marker_info(token: str) -> MarkerInfo | None:
         ordinal = _number(tree)
     if ordinal is None:
         return None
-    if style == "bare_ar" and len(token) == 2 and token[0] == "0":
+    if style == "bare_ar" and len(token) == 2 and token[0] in "0０":
         style = "zero_ar"  # 01 回顾 / 02 展望: numbered like slides, a series or nothing
     is_item = style in ITEM_STYLES or (style.startswith("cn_") and style not in _CN_SECTIONS)
     return MarkerInfo(style, ordinal, is_item)

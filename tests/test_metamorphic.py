@@ -1,10 +1,11 @@
 """Metamorphic tests: a page written differently in ways a reader does not see parses to
 the same outline.
 
-Every golden page is rewritten (line endings, indentation, blank lines, the script, the
-width of its punctuation, spaces a PDF puts around digits) and parsed again; its speeches,
-titles, salutations, closings and numbered nodes (depth, marker, first words) must not
-change.  The rewritings are the variations real pages of the same speech show.
+Every golden page is rewritten (line endings, indentation, trailing and blank lines, the
+script, the width of its punctuation and digits, spaces a PDF puts around digits) and
+parsed again; its speeches, titles, salutations, closings and numbered nodes (depth,
+marker, first words) must not change.  The rewritings are the variations real pages of
+the same speech show.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from speechparse.normalize import simplify
 GOLDEN = Path(__file__).parent / "golden"
 _CJK_DIGIT_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?=[0-9])|(?<=[0-9])(?=[\u4e00-\u9fff])")
 _WIDE = str.maketrans("，：；（）！？", ",:;()!?")
+_WIDE_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
 def _lines(f: Callable[[str], str]) -> Callable[[str], str]:
@@ -37,6 +39,8 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "no_blank_lines": lambda page: "\n".join(ln for ln in page.split("\n") if ln.strip()),
     "spaces_around_digits": lambda page: _CJK_DIGIT_RE.sub(" ", page),
     "halfwidth_punctuation": lambda page: page.translate(_WIDE),
+    "fullwidth_digits": lambda page: page.translate(_WIDE_DIGITS),
+    "trailing_spaces": _lines(lambda ln: ln + "  \u3000" if ln.strip() else ln),
     "traditional": lambda page: _converter("s2t").convert(page),
     "simplified": lambda page: _converter("t2s").convert(page),
 }
