@@ -352,6 +352,12 @@ _CAPTION_START_RE = re.compile(
 _CAPTION_CREDIT_RE = re.compile(r"(?:记者|記者|摄影|攝影|通讯员|通訊員)[^，,。；;！!]{1,16}$")
 _CAPTION_MAX = 120
 _PAGE_ID_MIN, _PAGE_ID_MAX = 5, 12  # digits: more than a year's four, less than a phone's
+#: a page's count of views, pages or bytes: three digits, or a number with its unit or
+#: its thousands (two digits alone are a page number or a bare numeral heading, four may
+#: be a year heading: read elsewhere)
+_COUNT_RE = re.compile(
+    r"\d{3}|\d{1,6}(?:[.,，]\d{1,3})?(?:\+|[KkMm]?B|[页頁次]|万)|\d{1,6}[.,，]\d{1,3}"
+)
 #: what a caption's first or last character is (a first look that spares most lines)
 _CAPTION_FIRST = "*_（(【[图圖摄攝"
 _CAPTION_LAST = "摄攝）)】]*_"
@@ -403,6 +409,13 @@ def _bar_only(compact: str) -> bool:
     return _ARROW_RE.search(compact) is None
 
 
+def _number_line(compact: str) -> str | None:
+    """A page's id alone on its line (149027), or a count (963, 999+, 2,415, 21.78KB, 23页)."""
+    if len(compact) >= _PAGE_ID_MIN and compact.isdigit():
+        return "chrome"
+    return "metadata" if _COUNT_RE.fullmatch(compact) else None
+
+
 def chrome_kind(text: str, compact: str) -> str | None:
     """A RemovedKind value when a line reads as page furniture, else None.
 
@@ -413,8 +426,8 @@ def chrome_kind(text: str, compact: str) -> str | None:
         return "chrome"  # rules and symbols only: ***, :::, ------
     if picture_line(compact):
         return "chrome"  # an image, a tag, a photo's caption
-    if _PAGE_ID_MIN <= n <= _PAGE_ID_MAX and compact.isdigit():
-        return "chrome"  # a page's id or a counter alone on its line: 149027
+    if 3 <= n <= _PAGE_ID_MAX and (count := _number_line(compact)):
+        return count
     if n <= 3 and compact.rstrip("：:") in _LABELS:
         return "chrome"  # a document's label alone on its line: 正文
     if _FURNITURE_HINT_RE.search(text) or (compact is not text and _INTRO_RE.search(compact)):

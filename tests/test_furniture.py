@@ -63,6 +63,11 @@ def kind(line: str) -> str | None:
         ("回頁首", "chrome"),
         ("149027", "chrome"),  # a page's id alone on its line
         ("2024", None),  # a year may be a heading's number
+        ("963", "metadata"),  # a page's count of views, pages or bytes
+        ("999+", "metadata"),
+        ("21.78KB", "metadata"),
+        ("23 页", "metadata"),
+        ("12", None),  # a page number or a bare numeral heading: read elsewhere
         ("（记者 陈晓  编辑 刘洋）", "metadata"),  # a news report's byline
         ("【上一讲】领导干部媒介素养专题讲座　【下一讲】基层治理案例分析", "related"),
         ("上一讲我们讲了三个问题。", None),  # a lecture's own words
