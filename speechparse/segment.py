@@ -144,6 +144,7 @@ def _front_matter(lines: list[Line]) -> int:
     return -1
 
 
+_HEAD_SCAN = 8  # lines between a title and its body read as the speech's head
 _WRAPPED_LINES = 4  # lines of a wrapped line of furniture looked up for its kind
 
 
@@ -275,11 +276,18 @@ class _Page:
             ln.short
             and title_like(ln.compact)
             and not self.marker(i)
-            and self.chrome(i) is None
+            and self.furniture(i) is None
             and line_form(ln.compact) is None
             and not collection_header(ln.compact)
             and not self.runs_on(i)
+            and not self.under_addressees(i)
         )
+
+    def under_addressees(self, i: int) -> bool:
+        """Does line ``i`` stand right under a line that addresses the audience and ends
+        with a colon (…同志们：)?  What follows a salutation is speech, never a title."""
+        c = self.lines[i - 1].compact if i > 0 else ""
+        return c.endswith(COLON_ENDS) and names_audience(c)
 
     def body_like(self, i: int) -> bool:
         ln = self.lines[i]
@@ -647,7 +655,7 @@ def _head(
     lines = page.lines
     first = i = ((plan.title[-1] + 1) if plan.title else plan.first) if start is None else start
     end = plan.end
-    while i < end and i < first + 8:
+    while i < end and i < first + _HEAD_SCAN:
         c = lines[i].compact
         if plan.salutation is None and _SUBTITLE_RE.match(c) and plan.subtitle is None:
             plan.subtitle = i
@@ -684,7 +692,7 @@ def _head(
             plan.salutation is None
             and plan.speaker is None
             and (  # a name line before the salutation, or right under the title
-                any(page.salutation(k) for k in range(i + 1, min(i + 4, end - 1)))
+                _salutation_below(page, i, end)
                 or (
                     plan.title and i == plan.title[-1] + 1 and i + 1 < end and page.body_like(i + 1)
                 )
@@ -696,6 +704,20 @@ def _head(
             break
         i += 1
     return i
+
+
+def _salutation_below(page: _Page, i: int, end: int) -> bool:
+    """Does a salutation follow line ``i`` within three lines, furniture not counted
+    (a date or source line, a share bar between a speaker's name and the salutation)?"""
+    seen = 0
+    for k in range(i + 1, min(i + _HEAD_SCAN, end - 1)):
+        if page.salutation(k):
+            return True
+        if page.furniture(k) is None:
+            seen += 1
+            if seen == 3:
+                return False
+    return False
 
 
 #: a news lead that names who gives the speech: 以下是行政长官林郑月娥今日…致辞全文：

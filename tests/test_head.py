@@ -214,3 +214,31 @@ def test_each_speakers_label_opens_their_remarks() -> None:
     assert titles == ["王建华（市发改委主任）：", "李秀梅（市工商联党组书记）："]
     single = "在全市工作会议上的讲话\n王建华（市发改委主任）：\n" + _BODY  # one label: no such page
     assert [s.title for s in speechparse.parse(single).speeches] != ["王建华（市发改委主任）："]
+
+
+def test_a_speakers_name_over_furniture_lines_then_the_salutation() -> None:
+    """Date, source and share lines between the speaker's name and the salutation."""
+    page = (
+        "第十二届茶产业博览会开幕词\n青川市人民政府市长　赵卫东\n"
+        "2024-04-18 14:32:07　来源：组委会\n点击：2319\n分享：微信 微博 QQ | 打印 | 收藏\n"
+        "尊敬的各位领导、各位嘉宾：\n" + _BODY + "谢谢！\n"
+    )
+    (speech,) = speechparse.parse(page).speeches
+    assert speech.title == "第十二届茶产业博览会开幕词"
+    assert speech.speaker == "青川市人民政府市长赵卫东"
+    assert speech.salutation is not None and speech.salutation.text == "尊敬的各位领导、各位嘉宾"
+
+
+def test_no_title_stands_under_a_salutation() -> None:
+    """The first body line under a dated salutation, cut by the page with no end
+    punctuation, is speech, not a title."""
+    page = (
+        "在全县森林防火工作会议上的讲话\n（2023年10月18日） 同志们：\n"
+        "今天召开全县秋冬季森林防火工作会议，主要任务是分析形势，部署\n"
+        "工作。下面，我讲两点意见，请大家认真抓好落实。\n一、认清形势\n"
+        "今年以来，全县降水偏少，火险等级居高不下。\n谢谢大家！\n"
+    )
+    (speech,) = speechparse.parse(page).speeches
+    assert speech.title == "在全县森林防火工作会议上的讲话"
+    assert speech.salutation is not None and speech.salutation.text == "同志们"
+    assert speech.date == "2023年10月18日"
