@@ -127,6 +127,7 @@ class _Frame:
     last: int
     inline: bool
     para: int
+    bodied: bool = False  # the sibling before it (same level) had content of its own
 
 
 class TreeBuilder:
@@ -146,6 +147,7 @@ class TreeBuilder:
             self._by_style.setdefault(e.style, []).append(i)
         self._pos = -1  # index of the event placed last
         self._last_of: dict[str, int] = {}  # style → the number it reached last
+        self._bodied = False  # the marker placed last follows a sibling with content
 
     # ---------------------------------------------------------------- lookahead
 
@@ -192,6 +194,19 @@ class TreeBuilder:
     def text(self, block: Any) -> None:
         self.container().append(block)
 
+    def heading_waits(self) -> bool:
+        """Is the level on top a heading line (no list, no run-in body) with nothing under
+        it yet, where the heading before it had a body (壹、…  貳、…  參、結語)?"""
+        top = self.stack[-1] if self.stack else None
+        return (
+            top is not None
+            and top.bodied
+            and not top.content
+            and not top.inline
+            and not top.event.run_in
+            and not top.event.info.is_item
+        )
+
     def close_all(self) -> None:
         """Back to the speech's top level."""
         self.stack.clear()
@@ -220,6 +235,8 @@ class TreeBuilder:
         if depth >= MAX_DEPTH:
             depth = MAX_DEPTH - 1
             self.diagnostics.append(("depth_flattened", f"nesting deeper than {MAX_DEPTH}", event))
+        before = self.stack[depth] if depth < len(self.stack) else None
+        self._bodied = before is not None and event.style in before.styles and bool(before.content)
         del self.stack[depth:]
         return depth + 1
 
@@ -228,7 +245,15 @@ class TreeBuilder:
         self._last_of[event.style] = event.ordinal
         self.container().append(block)
         self.stack.append(
-            _Frame({event.style}, event, content, event.ordinal, event.found.inline, event.para)
+            _Frame(
+                {event.style},
+                event,
+                content,
+                event.ordinal,
+                event.found.inline,
+                event.para,
+                self._bodied,
+            )
         )
 
     def _find_level(self, e: Event) -> int:

@@ -46,7 +46,7 @@ _GLUED_HEADING = 20
 _PERORATION_RE = re.compile(
     r"(?:亲爱的|親愛的|青年|年轻的|年輕的)?"
     r"(?:同志们|同志們|朋友们|朋友們|同学们|同學們|老师们|老師們|同事们|同事們|同仁们|同仁們"
-    r"|战友们|戰友們|伙伴们|夥伴們|各位[^，,！!]{0,12})[，,！!]"
+    r"|战友们|戰友們|伙伴们|夥伴們|各位[^，,！!是要将將把]{0,12})[，,！!]"  # 各位…是…: a sentence
 )
 
 
@@ -248,8 +248,10 @@ def build_body(lines: list[Line], sink: Sink) -> Body:
         evs = by_para.get(k)
         text = p.text
         if not evs:
-            if _PERORATION_RE.match(text) and k >= len(paras) // 2:
-                tb.close_all()  # "同志们，…": the speaker turns to the audience again
+            # "同志们，…": the speaker turns to the audience again, unless a heading just
+            # opened has nothing under it yet (参、结语 ⏎ 各位乡亲，…)
+            if _PERORATION_RE.match(text) and k >= len(paras) // 2 and not tb.heading_waits():
+                tb.close_all()
             _unmarked(tb, paras, k)
             if (block := paragraph(p, 0, len(text))) is not None:
                 tb.text(block)

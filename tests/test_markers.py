@@ -203,3 +203,29 @@ def test_a_stray_space_inside_a_heading_with_no_sentence_after_it_stays() -> Non
         "强化认识，切实全面提升我市校园安全管理工作整体水平",
         "突出重点，扎实做好各项工作",
     ]
+
+
+_BODIED = (
+    "一、提高认识\n我们要提高思想认识，增强责任感。\n二、狠抓落实\n我们要狠抓工作落实，务求实效。\n"
+)
+
+
+def test_the_audience_addressed_under_a_closing_heading_stays_in_it() -> None:
+    """A last heading whose siblings had bodies (三、结语) takes the paragraph that turns to
+    the audience; after a list of bare heading lines that paragraph is the speech's own."""
+    page = "同志们：\n" + _BODIED + "三、结语\n同志们，让我们共同努力，再创佳绩！\n谢谢大家！\n"
+    (speech,) = speechparse.parse(page).speeches
+    assert [b.type for b in speech.content] == ["section", "section", "section"]
+    assert speech.content[2].content[0].text.startswith("同志们，让我们")
+    listed = "同志们：\n今年重点抓好三件事：\n1.抓学习\n2.抓作风\n3.抓落实\n"
+    (speech,) = speechparse.parse(listed + "同志们，让我们共同努力！\n谢谢大家！\n").speeches
+    assert speech.content[-1].type == "paragraph"
+    assert speech.content[-1].text.startswith("同志们，让我们")
+
+
+def test_a_sentence_that_opens_with_gewei_is_no_address() -> None:
+    """各位村里长是…的伙伴，… is a sentence about the audience, not a turn to it."""
+    page = "同志们：\n" + _BODIED + "各位村里长是县政最重要的伙伴，我们要携手同行。\n谢谢大家！\n"
+    (speech,) = speechparse.parse(page).speeches
+    assert speech.content[-1].type == "section"
+    assert speech.content[-1].content[-1].text.startswith("各位村里长是")
