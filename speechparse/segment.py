@@ -188,6 +188,15 @@ class _Page:
             nxt.compact.endswith(SENTENCE_END) or full_line(nxt, self._width)
         )
 
+    def cut_above(self, i: int) -> bool:
+        """Is line ``i`` the rest of the line above, a full line of a wrapped page that no
+        sentence end closes (…安全生产形势持续稳 ⏎ 定向好)?"""
+        if i == 0 or self.lines[i].gap or not may_go_on(self.lines[i - 1]):
+            return False
+        if self._width is None:
+            self._width = wrap_width(self.lines)
+        return full_line(self.lines[i - 1], self._width)
+
     def chrome(self, i: int) -> str | None:
         kind = self._chrome[i]
         if kind is False and i <= self.front:
@@ -413,7 +422,7 @@ def _title_block(page: _Page, sal: int, floor: int) -> list[int]:
         c = page.lines[i].compact
         if _SUBTITLE_RE.match(c) or line_form(c) == "dateline" or page.furniture(i) is not None:
             i -= 1
-        elif speaker is None and _speaker_like(page, i):
+        elif speaker is None and not page.cut_above(i) and _speaker_like(page, i):
             speaker = i
             i -= 1
         elif page.marker(i) and (label := _toc_label_above(page, i, floor)) is not None:
@@ -462,7 +471,9 @@ def _title_fragment(page: _Page, i: int, titles: list[int]) -> bool:
     if byline(c):
         return False
     # a title broken before its last words (在全市…工作会议 / 上的讲话) joins at any length
-    broken = page.lines[titles[0]].compact.startswith(_TITLE_TAIL_STARTS)
+    broken = page.lines[titles[0]].compact.startswith(_TITLE_TAIL_STARTS) or (
+        i == titles[0] - 1 and page.cut_above(titles[0])
+    )
     if (
         len(c) > (_HEAD_TITLE_MAX if broken else _FRAGMENT_MAX)
         or page.first_seen.get(simplify(c), i) < i
@@ -891,6 +902,40 @@ def _related_block(page: _Page, k: int, end: int) -> bool:
     )
 
 
+def _running_headers(page: _Page, numbers: list[int]) -> set[str]:
+    """Keys of a PDF's running header: a short title-like line that stands beside a page
+    number line (``numbers``) twice or more (— 1 — ⏎ 全县教育工作会议讲话)."""
+    lines = page.lines
+    seen: dict[str, int] = {}
+    for i in numbers:
+        for k in (i - 1, i + 1):
+            if 0 <= k < len(lines) and lines[k].short and title_like(lines[k].compact):
+                key = simplify(lines[k].compact)
+                seen[key] = seen.get(key, 0) + 1
+    return {key for key, n in seen.items() if n >= 2}
+
+
+def _cut_running_headers(
+    page: _Page, plans: list[SpeechPlan], removed: list[tuple[int, int, str]]
+) -> None:
+    """Take a running header out of the speeches' bodies, where the page title was not
+    there to tell it (it stands on every page but the first)."""
+    numbers = [i for a, b, kind in removed if kind == "pagination" for i in range(a, b + 1)]
+    keys = _running_headers(page, numbers) if len(numbers) >= 2 else set()
+    if not keys:
+        return
+    lines = page.lines
+    for plan in plans:
+        body = []
+        for i in plan.body:
+            ln = lines[i]
+            if ln.short and simplify(ln.compact) in keys and not page.marker(i):
+                removed.append((i, i, "page_title"))
+            else:
+                body.append(i)
+        plan.body = body
+
+
 def segment(lines: list[Line]) -> Segmentation:
     """Split a page into speech plans and runs of removed lines."""
     page = _Page(lines)
@@ -934,6 +979,7 @@ def segment(lines: list[Line]) -> Segmentation:
             elif (at := _glued_closing(lines[last - 1].text)) is not None:
                 plan.closing, plan.closing_at = last - 1, at
         _body(page, plan, body_start, last, known_titles, removed)
+    _cut_running_headers(page, plans, removed)
     removed.sort()
     return Segmentation(plans, removed)
 
