@@ -173,6 +173,13 @@ class _Page:
             self._first_seen = seen
         return self._first_seen
 
+    @property
+    def width(self) -> int:
+        """The width the page was wrapped at (wrap_width), found when first asked for."""
+        if self._width is None:
+            self._width = wrap_width(self.lines)
+        return self._width
+
     def runs_on(self, i: int) -> bool:
         """Is line ``i`` a full line of a wrapped page whose sentence goes on below it
         (按照会议安排，…谈几 ⏎ 点体会。)?  Body text, then, not a title; a title the page broke
@@ -181,11 +188,9 @@ class _Page:
             return False
         if not may_go_on(self.lines[i]):  # the page's width is found only if it may matter
             return False
-        if self._width is None:
-            self._width = wrap_width(self.lines)
         nxt = self.lines[i + 1]
-        return full_line(self.lines[i], self._width) and (
-            nxt.compact.endswith(SENTENCE_END) or full_line(nxt, self._width)
+        return full_line(self.lines[i], self.width) and (
+            nxt.compact.endswith(SENTENCE_END) or full_line(nxt, self.width)
         )
 
     def cut_above(self, i: int) -> bool:
@@ -193,9 +198,7 @@ class _Page:
         sentence end closes (…安全生产形势持续稳 ⏎ 定向好)?"""
         if i == 0 or self.lines[i].gap or not may_go_on(self.lines[i - 1]):
             return False
-        if self._width is None:
-            self._width = wrap_width(self.lines)
-        return full_line(self.lines[i - 1], self._width)
+        return full_line(self.lines[i - 1], self.width)
 
     def chrome(self, i: int) -> str | None:
         kind = self._chrome[i]
