@@ -119,6 +119,7 @@ def make_paragraph(lines: list[Line]) -> Paragraph:
 
 
 SENTENCE_END = tuple("。！？!?…")
+_ENDED = (*SENTENCE_END, "；", ";", "：", ":")  # a line that ends so goes on in no line below
 _MID_SENTENCE_END = tuple("，,、（(“《‘—")
 #: particles no sentence starts with: a line opening with one goes on the line before
 PARTICLES = "的了着之地得"
@@ -151,7 +152,7 @@ def joins(
     if cur.text.startswith("是") and _NUMERAL_TAIL_RE.search(t):
         return True
     end = t.rstrip("*_")  # a sentence may end inside Markdown emphasis: **…；**
-    if end.endswith(SENTENCE_END) or end.endswith(("：", ":", "；", ";")):
+    if end.endswith(_ENDED):
         return False
     if t.endswith(_MID_SENTENCE_END):
         return True
@@ -190,9 +191,6 @@ _WRAP_SLACK = 1
 def full_line(ln: Line, width: int) -> bool:
     """Is ``ln`` as wide as the page was wrapped at (``width`` from wrap_width; 0: never)?"""
     return width > 0 and ln.indent + len(ln.text) >= width - _WRAP_SLACK
-
-
-_ENDED = (*SENTENCE_END, "；", ";", "：", ":")
 
 
 def may_go_on(ln: Line) -> bool:
