@@ -21,9 +21,10 @@ class Line:
 
     ``compact`` is the text without white space (the form the classifiers read), ``short``
     says it may be a title or furniture line; ``head`` caches the marker that opens the line
-    (markers.opening) for the stages that ask about it; ``indent`` counts the white space
-    stripped before it (a wrapped page's lines are as wide with it as without); ``gap``
-    says a blank line stands above it (a web page's paragraph break).
+    (markers.opening) for the stages that ask about it; ``indent`` is how wide the white
+    space stripped before it is set, in columns (a wrapped page's lines are as wide with it
+    as without; 　 takes two); ``gap`` says a blank line stands above it (a web page's
+    paragraph break).
     """
 
     start: int
@@ -65,7 +66,8 @@ def split_lines(clean: str) -> list[Line]:
             gap = True
             continue
         indent = len(seg) - len(seg.lstrip())
-        append(make_line(start + indent, stripped, indent, gap))
+        cols = indent + seg.count("\u3000", 0, indent) if indent else 0  # 　 is two columns
+        append(make_line(start + indent, stripped, cols, gap))
         gap = False
     return out
 
@@ -183,27 +185,34 @@ def blank_breaks_paragraphs(lines: list[Line]) -> bool:
 
 
 _WRAPPED_MIN = 16  # lines shorter than this say nothing of a page's width
-#: a full line may fall this many characters short of the width (a page does not break
-#: before a closing mark; spaces and Latin letters are narrow)
-_WRAP_SLACK = 1
+#: a full line may fall this many columns short of the width (a page does not break
+#: before a closing mark, nor between the halves of a wide character)
+_WRAP_SLACK = 2
+
+
+def columns(ln: Line) -> int:
+    """How wide ``ln`` is set, in half-width columns: a CJK character takes two, ASCII one
+    (a PDF wraps ``2024年…`` and ``在…`` lines at one width; the indent counts as spaces)."""
+    t = ln.text
+    return ln.indent + (len(t) + len(t.encode())) // 2
 
 
 def full_line(ln: Line, width: int) -> bool:
     """Is ``ln`` as wide as the page was wrapped at (``width`` from wrap_width; 0: never)?"""
-    return width > 0 and ln.indent + len(ln.text) >= width - _WRAP_SLACK
+    return width > 0 and columns(ln) >= width - _WRAP_SLACK
 
 
 def may_go_on(ln: Line) -> bool:
     """Might ``ln`` be a full line of a wrapped page, cut mid-sentence?  Long enough to
     have a page's width, and no sentence ended at its end."""
-    return len(ln.text) + ln.indent >= _WRAPPED_MIN - _WRAP_SLACK and not ln.text.endswith(_ENDED)
+    return len(ln.text) + ln.indent >= _WRAPPED_MIN - 1 and not ln.text.endswith(_ENDED)
 
 
 def wrap_width(lines: list[Line]) -> int:
     """The width a PDF extraction wrapped these lines at, or 0: the length most of the
     longer lines have (counting the indent), give or take the slack, when at least four
     lines and a quarter of them have it."""
-    widths = sorted(ln.indent + len(ln.text) for ln in lines if len(ln.text) >= _WRAPPED_MIN)
+    widths = sorted(columns(ln) for ln in lines if len(ln.text) >= _WRAPPED_MIN)
     best = width = low = 0
     for k, w in enumerate(widths):  # the fullest window [w - slack, w], the widest on ties
         while w - widths[low] > _WRAP_SLACK:

@@ -298,8 +298,17 @@ def _head_fields(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> dict[str, An
         cut = _clean_offset(ln, plan.greeting_len) if plan.greeting_len else None
         out["greeting"] = _line_node(doc, ln, 0, cut)
     if plan.closing is not None:
-        out["closing"] = _line_node(doc, lines[plan.closing], plan.closing_at)
+        out["closing"] = _closing(doc, lines, plan.closing, plan.closing_at, plan.closing_to)
     return out
+
+
+def _closing(doc: _Doc, lines: list[Line], i: int, at: int, to: int | None) -> LineNode:
+    """The closing: from offset ``at`` of line ``i`` to its end, or on to the end of line
+    ``to`` (a wrapped page carried it there: 谢谢⏎大家！)."""
+    if to is None:
+        return _line_node(doc, lines[i], at)
+    span = doc.span(lines[i].start + at, lines[to].end)
+    return trusted(LineNode, text=_join_lines(doc.source(span)), span=span)
 
 
 def _join_lines(s: str) -> str:

@@ -116,6 +116,7 @@ class SpeechPlan:
     # (it opens it, or follows the salutation there), body text after it
     closing: int | None = None
     closing_at: int = 0  # the closing starts at this offset of line `closing`
+    closing_to: int | None = None  # the line a wrapped page carried its end to (谢谢⏎大家！)
     body: list[int] = field(default_factory=list)
 
 
@@ -848,6 +849,16 @@ def _glued_closing(text: str) -> int | None:
     return start if line_form(squash(text[start:])) == "closing" else None
 
 
+def _wrapped_closing(page: _Page, i: int, body_start: int) -> int | None:
+    """Where a closing starts on the full line above line ``i`` when the page's wrap carried
+    its end to line ``i`` (…新篇章！谢谢⏎大家！), or None."""
+    if i - 1 < body_start or len(page.lines[i].compact) > 8 or not page.cut_above(i):
+        return None
+    above = page.lines[i - 1].text
+    at = _glued_closing(above + page.lines[i].text.strip())
+    return at if at is not None and at < len(above.rstrip()) else None
+
+
 def _same_list(page: _Page, i: int) -> bool:
     """Is line ``i`` the item before line ``i + 1`` of one numbered list (1、… then 2、…)?"""
     if i + 1 >= len(page.lines):
@@ -981,6 +992,9 @@ def segment(lines: list[Line]) -> Segmentation:
                 last -= 1
             elif (at := _glued_closing(lines[last - 1].text)) is not None:
                 plan.closing, plan.closing_at = last - 1, at
+            elif (at := _wrapped_closing(page, last - 1, body_start)) is not None:
+                plan.closing, plan.closing_at, plan.closing_to = last - 2, at, last - 1
+                last -= 1
         _body(page, plan, body_start, last, known_titles, removed)
     _cut_running_headers(page, plans, removed)
     removed.sort()

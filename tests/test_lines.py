@@ -6,7 +6,16 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import speechparse
-from speechparse.lines import _WRAP_SLACK, _WRAPPED_MIN, Line, joins, make_line, wrap_width
+from speechparse.lines import (
+    _WRAP_SLACK,
+    _WRAPPED_MIN,
+    Line,
+    full_line,
+    joins,
+    make_line,
+    split_lines,
+    wrap_width,
+)
 
 _WRAPPED = [  # a PDF page wrapped at 24 characters; a paragraph's first line indented
     "今天我们召开全县防汛工作会议，主要任务",
@@ -24,7 +33,30 @@ def lines(texts: list[str]) -> list[Line]:
 
 
 def test_the_width_of_a_wrapped_page() -> None:
-    assert wrap_width(lines(_WRAPPED)) == 24
+    assert wrap_width(lines(_WRAPPED)) == 48  # in columns: a CJK character takes two
+
+
+def test_digits_and_letters_are_narrow() -> None:
+    """A PDF sets ASCII at half a character's width: lines with digits hold more
+    characters at the same width, and a line of the page's width is full."""
+    page = lines(
+        [
+            "2024年全县完成生产总值386.5亿元，增长6.2%，",  # 43 columns
+            "今天我们召开全县经济工作会议，主要任务是总结",
+            "回顾2024年经济工作，分析当前面临的形势，安排",
+            "部署2025年经济工作。刚才，县发改局通报了有关",
+            "情况，几个乡镇和部门作了交流发言，讲得都很好",
+        ]
+    )
+    assert [len(ln.text) for ln in page] == [28, 22, 24, 24, 22]
+    assert wrap_width(page) == 44
+    assert all(full_line(ln, 44) for ln in page)
+    assert not full_line(make_line(0, "意。下面，我再讲三点意见。"), 44)
+
+
+def test_an_ideographic_space_indents_two_columns() -> None:
+    (ln,) = split_lines("\u3000\u3000今天我们召开全县经济工作会议，主要任务是\n")
+    assert ln.indent == 4 and ln.text.startswith("今天")
 
 
 def test_a_web_page_has_no_width() -> None:
@@ -41,14 +73,14 @@ def test_a_web_page_has_no_width() -> None:
 
 
 def test_a_full_line_goes_on_even_under_a_heading() -> None:
-    # 22 characters after an indent of two: the line was full at a width of 24
-    heading = make_line(2, "一、充分认识今年防汛形势的严峻性，切实增强做", indent=2)
+    # 22 characters after an indent of two: the line was full at a width of 24 (48 columns)
+    heading = make_line(4, "一、充分认识今年防汛形势的严峻性，切实增强做", indent=4)
     tail = make_line(30, "好防汛工作的责任感")
     assert not joins(heading, tail, False, True)  # no width known: a heading stands alone
-    assert joins(heading, tail, False, True, width=24)
-    assert not joins(make_line(0, heading.text), tail, False, True, width=24)  # 22 < 23
+    assert joins(heading, tail, False, True, width=48)
+    assert not joins(make_line(0, heading.text), tail, False, True, width=48)  # 44 < 46
     short = make_line(0, "一、压实防汛责任")
-    assert not joins(short, tail, False, True, width=24)
+    assert not joins(short, tail, False, True, width=48)
 
 
 def test_a_line_that_opens_with_the_end_of_a_sentence_goes_on_the_line_before() -> None:
@@ -62,15 +94,15 @@ def test_a_sentence_ending_inside_emphasis_ends_the_line() -> None:
     assert not joins(prev, make_line(40, "而是："), False, False)
 
 
-@given(st.lists(st.tuples(st.integers(0, 2), st.integers(1, 40)), max_size=30))
+@given(st.lists(st.tuples(st.integers(0, 4), st.integers(1, 40)), max_size=30))
 @example([(0, 20)] * 4 + [(0, 25)] * 4)  # two windows as full: the wider
-@example([(2, 18), (0, 19), (0, 20), (0, 20), (0, 31)])  # indents count
+@example([(4, 18), (0, 19), (0, 20), (0, 20), (0, 31)])  # indents count
 def test_wrap_width_is_the_fullest_window(shapes: list[tuple[int, int]]) -> None:
     """wrap_width against a plain reading of its rule: among the longer lines, the width n
     with the most lines in [n - slack, n] (the widest on ties), if four and a quarter, and
     no more than a quarter as many lines wider than one and a half times n."""
     page = [make_line(0, "字" * n, indent) for indent, n in shapes]
-    widths = [indent + n for indent, n in shapes if n >= _WRAPPED_MIN]
+    widths = [indent + 2 * n for indent, n in shapes if n >= _WRAPPED_MIN]  # columns
 
     def near(n: int) -> int:
         return sum(n - _WRAP_SLACK <= w <= n for w in widths)
