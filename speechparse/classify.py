@@ -19,7 +19,16 @@ _VERB_STYLE = {
     "是": "shi", "要": "yao", "抓": "zhua", "则": "ze", "則": "ze", "来": "lai", "來": "lai",
     "者": "zhe", "靠": "kao", "看": "kan", "讲": "jiang", "講": "jiang",
 }  # fmt: skip
-_SEQ_ORDINAL = {"首先": 1, "其次": 2, "再次": 3, "然后": 3, "然後": 3, "最后": 0, "最後": 0}
+_SEQ_ORDINAL = {
+    "首先": 1,
+    "其次": 2,
+    "再次": 3,
+    "再者": 3,
+    "然后": 3,
+    "然後": 3,
+    "最后": 0,
+    "最後": 0,
+}
 _ROMAN = {
     "i": 1,
     "ii": 2,
@@ -184,7 +193,7 @@ def salutation_text(compact: str) -> str | None:
 #: what follows a salutation on its line: a greeting to the end (，大家早上好！)
 _GREETING_TAIL_RE = re.compile(
     r"[，,：:]\s{0,2}(?:大家|各位|同学们|同學們|朋友们|朋友們)?[^，,。！!]{0,4}(?:好|早安|晚安)"
-    r"[^。！!]{0,8}[!！。.]{0,3}"
+    r"[^。！!]{0,8}[!！。.：:]{0,3}"
 )
 
 
@@ -216,8 +225,8 @@ def dated_salutation(compact: str) -> int:
 
 
 def salutation_greeting(compact: str) -> int:
-    """``亲爱的同学们，大家早上好！``, ``同志们：上午好！``: the salutation's length (before the
-    comma or colon), or 0."""
+    """``亲爱的同学们，大家早上好！``, ``同志们：上午好！``, ``各位贵宾，大家好：``: the
+    salutation's length (before the comma or colon), or 0."""
     if len(compact) > 64 or ("好" not in compact[-12:] and "安" not in compact[-12:]):
         return 0  # a greeting ends the line: …好！ …早安。
     for comma in _PARTS_END_RE.finditer(compact):  # the first comma a greeting follows
@@ -282,7 +291,9 @@ _CHROME_STRONG = re.compile(
     r"当前位置|當前位置|您的位置|你的位置|现在的位置|現在的位置|返回首页|返回首頁|回到顶部|回到頂部|小编|小編|责任编辑|責任編輯|"
     r"跳至主要|跳到主要|跳至内容|跳至內容|本文关键词|本文關鍵詞|关键词[：:]|關鍵詞[：:]|标签[：:]|標籤[：:]|点击查看|點擊查看|查看更多|更多相关|更多相關|原文链接|原文鏈接|返回顶部|返回頂部|返回列表|返回目录|返回目錄|文章来源|文章來源|会员中心|會員中心|登录|登錄|注册|註冊|VIP|Vip|vip|"
     r"违规举报|違規舉報|在线客服|在線客服|加入收藏|设为首页|設為首頁|联系我们|聯繫我們|网站地图|網站地圖|"
-    r"文档|文檔|阅读全文|閱讀全文|展开全文|展開全文|打开翻译|打開翻譯|\[NextPage\]|公众号|公眾號"
+    r"文档|文檔|阅读全文|閱讀全文|展开全文|展開全文|打开翻译|打開翻譯|\[NextPage\]|公众号|公眾號|"
+    r"往期推荐|往期推薦|往期回顾|往期回顧|往期精选|往期精選|往期精彩|精彩推荐|精彩推薦|精彩回顾|精彩回顧|"
+    r"技术支持|技術支持|相关附件|相關附件|附件下载|附件下載|无障碍|無障礙|长者模式|長者模式"
 )
 #: words that mark a short line as furniture
 _CHROME_WEAK = re.compile(
@@ -302,7 +313,13 @@ _METADATA_WORD_RE = re.compile(
     # a site footer's contact fields
     r"地址[:：]|电话[:：]|電話[:：]|传真[:：]|傳真[:：]|邮编[:：]|郵編[:：]|邮箱[:：]|郵箱[:：]|"
     # a reporter's or an editor's line: （记者 陈晓 编辑 刘洋）
-    r"（记者|\(记者|（記者|\(記者|（通讯员|\(通讯员|（通訊員|\(通訊員|（编辑|\(编辑|（編輯|\(編輯"
+    r"（记者|\(记者|（記者|\(記者|（通讯员|\(通讯员|（通訊員|\(通訊員|（编辑|\(编辑|（編輯|\(編輯|"
+    # the credits under an article: 审核：…, 文字：…, 图片：…
+    r"审核[:：]|審核[:：]|校对[:：]|校對[:：]|责编[:：]|責編[:：]|文字[:：]|图片[:：]|圖片[:：]|"
+    r"整理[:：]|撰稿[:：]|供稿[:：]|排版[:：]|美编[:：]|美編[:：]|"
+    # a government page's information table: 索引号：…, 主题分类：…, 文号：
+    r"索引号|索引號|发布机构|發佈機構|發布機構|发文机关|發文機關|发文日期|發文日期|成文日期|"
+    r"主题分类|主題分類|文号[:：]|文號[:：]|有效性[:：]|公开方式|公開方式"
 )
 _DATE_RE = re.compile(r"\d\d{3}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _METADATA_MAX = 64
@@ -316,10 +333,21 @@ _COLLECTION_RE = re.compile(
 
 _RELATED_RE = re.compile(
     r"上一篇|下一篇|上一[讲講期]|下一[讲講期]|相关|相關|猜你喜欢|猜你喜歡|推荐|推薦|热门|熱門|"
-    r"延伸阅读|延伸閱讀|查看更多"
+    r"延伸阅读|延伸閱讀|查看更多|往期|精彩推荐|精彩推薦|精彩回顾|精彩回顧"
 )
 _WORDLESS_RE = re.compile(r"[\w]")
-_LABELS = frozenset(("正文", "全文", "原文", "完", "（完）", "(完)", "-完-", "—完—"))
+_LABELS = frozenset(("正文", "全文", "原文"))
+#: an article's end mark: 完, （完）, END, - END -, — THE END —
+_END_MARK_RE = re.compile(
+    r"[-—–－~～·•*(（【]{0,3}(?:完|(?:THE)?END)[-—–－~～·•*)）】]{0,3}", re.IGNORECASE
+)
+
+
+def end_mark(compact: str) -> bool:
+    """A line that marks the end of an article (完, （完）, - END -): what follows is not it."""
+    return len(compact) <= 12 and _END_MARK_RE.fullmatch(compact) is not None
+
+
 #: a first look for the three checks above: any breadcrumb character, intro or furniture
 #: phrase (every alternative opens with a literal, so the engine skips by first characters)
 _FURNITURE_HINT_RE = re.compile(
@@ -345,9 +373,10 @@ _MARKUP_RE = re.compile(
 )
 
 
-#: a photo's caption: 图为…, (图为…), 记者 张三 摄 (also inside Markdown's * or _)
+#: a photo's caption: 图为…, (图为…), 记者 张三 摄 (also inside Markdown's * or _), or
+#: a line under a picture that points up at it (▲ 会议现场)
 _CAPTION_START_RE = re.compile(
-    r"[*_（(【\[]{0,2}(?:图为|圖為|图片为|圖片為|图片来源|圖片來源|摄影[：:]|攝影[：:])"
+    r"[▲△]|[*_（(【\[]{0,2}(?:图为|圖為|图片为|圖片為|图片来源|圖片來源|摄影[：:]|攝影[：:])"
 )
 _CAPTION_CREDIT_RE = re.compile(r"(?:记者|記者|摄影|攝影|通讯员|通訊員)[^，,。；;！!]{1,16}$")
 _CAPTION_MAX = 120
@@ -359,7 +388,7 @@ _COUNT_RE = re.compile(
     r"\d{3}|\d{1,6}(?:[.,，]\d{1,3})?(?:\+|[KkMm]?B|[页頁次]|万)|\d{1,6}[.,，]\d{1,3}"
 )
 #: what a caption's first or last character is (a first look that spares most lines)
-_CAPTION_FIRST = "*_（(【[图圖摄攝"
+_CAPTION_FIRST = "*_（(【[图圖摄攝▲△"
 _CAPTION_LAST = "摄攝）)】]*_"
 
 
@@ -428,8 +457,8 @@ def chrome_kind(text: str, compact: str) -> str | None:
         return "chrome"  # an image, a tag, a photo's caption
     if 3 <= n <= _PAGE_ID_MAX and (count := _number_line(compact)):
         return count
-    if n <= 3 and compact.rstrip("：:") in _LABELS:
-        return "chrome"  # a document's label alone on its line: 正文
+    if (n <= 3 and compact.rstrip("：:") in _LABELS) or end_mark(compact):
+        return "chrome"  # a document's label alone on its line: 正文; an end mark
     if _FURNITURE_HINT_RE.search(text) or (compact is not text and _INTRO_RE.search(compact)):
         if n <= 80 and _BREADCRUMB_HINT_RE.search(text) and _BREADCRUMB_RE.search(text):
             headline = _bar_only(compact) and max(map(len, _BAR_RE.split(compact))) > _BAR_PART_MAX

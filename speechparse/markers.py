@@ -19,7 +19,9 @@ _NCN = r"[一二三四五六七八九十百零〇两兩壹贰貳叁參参肆伍�
 _NAR = r"[0-9０-９]{1,3}"
 _VERBS = r"[是要抓则則来來者靠看讲講]"
 #: 首先 … 最后, a PDF's stray space allowed inside (首 先)
-_SEQ = "|".join(w[0] + _S + w[1] for w in ("首先", "其次", "再次", "然后", "然後", "最后", "最後"))
+_SEQ = "|".join(
+    w[0] + _S + w[1] for w in ("首先", "其次", "再次", "再者", "然后", "然後", "最后", "最後")
+)
 _QI = r"其" + _S + r"[一二三四五六七八九十]"  # 其一, 其 二
 _ENCLOSED = r"[①-⒛㈠-㈩㊀-㊉]"
 
@@ -46,9 +48,9 @@ _LINE_RE = re.compile(
     + _S
     + r"(?:章|节|節|条|條|部分|编|編|[讲講](?![话話稿座])|[个個]"
     + _S
-    + r"(?:问题|問題|方面|部分|层次|層次|阶段|階段)"
+    + r"(?:问题|問題|方面|部分|层次|層次|阶段|階段))"
     + _S
-    + r"[：:]?)"
+    + r"[：:]?"
     r"|第" + _S + _NCN + _S + r"[，,、：:]"
     r"|" + _QI + r"[，,、：:]?"
     r"|(?:" + _SEQ + r")[，,、：:]?"
@@ -67,8 +69,9 @@ _INLINE_RE = re.compile(
     r"(?P<punct>[。；;！!？?：:，,])"
     # most punctuation marks are followed by prose: a one-character look ahead drops them fast
     r"(?=[ \u3000]?[一二三四五六七八九十百零〇两兩壹贰貳叁參参肆伍陆陸柒捌玖拾廿"
-    r"第其首然再最(（①-⒇0-9０-９])"
-    r"[ \u3000]?(?P<m>"
+    r"第其首然再最(（①-⒇0-9０-９及以和或])"
+    # the last of a list may come after "and" (；及（三）…, ；以及③…)
+    r"[ \u3000]?(?:(?:以?及|和|或)(?=[(（①-⑳⑴-⒇]))?(?P<m>"
     r"(?P<item>"
     + _NCN
     + r"(?:"
@@ -102,9 +105,14 @@ _NUMERAL_LIST_RE = re.compile(r"[一二三四五六七八九十]")
 
 
 def _numeral_list(ordinal: int, text: str, pos: int) -> bool:
-    """Is ``N、`` at ``pos`` followed by N+1 (五、六十年代, 一、二年级)?"""
+    """Is ``N、`` at ``pos`` followed by N+1 (五、六十年代, 一、二年级)?  Not when N+1 opens a
+    year written digit by digit (一、二〇二四年…)."""
     m = _NUMERAL_LIST_RE.match(text, pos)
-    return m is not None and "一二三四五六七八九十".index(m.group()) + 1 == ordinal + 1
+    return (
+        m is not None
+        and "一二三四五六七八九十".index(m.group()) + 1 == ordinal + 1
+        and text[pos + 1 : pos + 2] not in ("〇", "○", "零")
+    )
 
 
 #: what follows 首先/然后/最后 inside a sentence that tells a meeting's agenda: who acts

@@ -90,7 +90,7 @@ def paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Found | None]]:
             prev = paras[-1]
             head = heads[-1]
             if head is not None and len(prev) == 1:
-                if head.info.style.startswith("bare_") and _heading_line(ln):
+                if _numeral_alone(head, prev[0]) and _heading_line(ln):
                     prev.append(ln)  # a bare numeral line takes the next as its heading
                     unended = unended and not _TERM_RE.search(ln.text)
                     continue
@@ -118,6 +118,12 @@ def paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Found | None]]:
 def _cut_mid_clause(ln: Line, width: int) -> bool:
     """A full line of a wrapped page that ends inside a clause (…做到①不该拿的钱物坚决不拿，)."""
     return full_line(ln, width) and ln.text.endswith(_CLAUSE_GOES_ON)
+
+
+def _numeral_alone(head: Found, ln: Line) -> bool:
+    """A bare numeral (一, 1) or a zero-padded one (01) alone on line ``ln``."""
+    style = head.info.style
+    return style.startswith("bare_") or (style == "zero_ar" and head.end >= len(ln.text))
 
 
 def _heading_line(ln: Line) -> bool:
@@ -226,6 +232,21 @@ def _skip_term(text: str, i: int, b: int) -> int:
     return i
 
 
+_LIST_OPENS = ("：", ":")  # what introduces a list run into a heading (…三项措施：（一）…)
+
+
+def _sentence_limit(text: str, evs: list[Event], j: int) -> int:
+    """How far the heading of event ``j`` may run: to the next event, or past it when that
+    opens a list of another style right after a colon (…推出三项措施：（一）为…；（二）…):
+    a heading keeps its whole first sentence, and the list's first item is inside it."""
+    nxt, style = evs[j + 1], evs[j].style
+    start = nxt.found.start
+    if nxt.style == style or not nxt.found.inline or not text.endswith(_LIST_OPENS, 0, start):
+        return start
+    same = (e.found.start for e in evs[j + 2 :] if e.style == style)
+    return next(same, len(text))
+
+
 def build_body(lines: list[Line], sink: Sink) -> Body:
     """The blocks of a speech's body, made by ``sink`` and nested as the markers say."""
     paras, heads = paragraphs(lines)
@@ -265,8 +286,9 @@ def build_body(lines: list[Line], sink: Sink) -> Body:
             if found.start > pos and (block := paragraph(p, pos, found.start)) is not None:
                 tb.text(block)
             glued = not found.inline and not e.info.is_item
-            h_end, drop = _heading_end(p, found.end, nxt, glued)
-            body_from = _skip_term(text, h_end, nxt)
+            limit = _sentence_limit(text, evs, j) if nxt < len(text) else nxt
+            h_end, drop = _heading_end(p, found.end, limit, glued)
+            body_from = _skip_term(text, h_end, nxt) if h_end <= nxt else nxt
             if not found.inline:
                 e.run_in = body_from < len(text)
             node, content = sink.numbered(e, tb.place(e), p, found.end, h_end, drop)

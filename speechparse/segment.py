@@ -16,6 +16,7 @@ from .classify import (
     chrome_kind,
     collection_header,
     dated_salutation,
+    end_mark,
     glued_title,
     greeting_lead,
     holds_sentence,
@@ -146,6 +147,7 @@ def _front_matter(lines: list[Line]) -> int:
 
 
 _HEAD_SCAN = 8  # lines between a title and its body read as the speech's head
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
 _WRAPPED_LINES = 4  # lines of a wrapped line of furniture looked up for its kind
 
 
@@ -420,11 +422,15 @@ def _title_block(page: _Page, sal: int, floor: int) -> list[int]:
     i = sal - 1
     speaker = None
     # subtitle, date and speaker lines sit between a title and its salutation, and a table
-    # of contents may (目录 and the heading lines said again)
+    # of contents may (目录 and the heading lines said again); furniture lines (a share
+    # prompt, a lead, a rule of symbols) and a translation take up none of the four
     stop = sal - 4
     while i >= floor and i >= stop:
         c = page.lines[i].compact
-        if _SUBTITLE_RE.match(c) or line_form(c) == "dateline" or page.furniture(i) is not None:
+        if page.furniture(i) is not None or _translation(c):
+            stop = max(stop - 1, sal - _HEAD_SCAN)
+            i -= 1
+        elif _SUBTITLE_RE.match(c) or line_form(c) == "dateline":
             i -= 1
         elif speaker is None and not page.cut_above(i) and _speaker_like(page, i):
             speaker = i
@@ -676,7 +682,13 @@ def _head(
             plan.subtitle = i
         elif plan.salutation is None and plan.date is None and line_form(c) == "dateline":
             plan.date = i
-        elif plan.salutation is None and (to := page.salutation_at(i)) >= 0:
+        elif (
+            plan.salutation is None
+            and (to := page.salutation_at(i)) >= 0
+            and not (
+                to == i and salutation_greeting(c)  # 各位贵宾，大家好：
+            )
+        ):
             i = _salute(plan, i, to)
         elif plan.salutation is None and plan.date is None and (n := dated_salutation(c)):
             plan.date = plan.salutation = i  # (2006年8月30日)同志们：
@@ -695,7 +707,7 @@ def _head(
             if n > 0:  # 早上好！我首先要感谢…: the body goes on after it
                 plan.greeting_len = n
                 return i
-        elif plan.salutation is None and (kind := page.furniture(i)) is not None:
+        elif plan.salutation is None and (kind := _head_furniture(page, i, end)) is not None:
             removed.append((i, i, kind))
             _announced_speaker(plan, i, c, kind)
         elif plan.salutation is None and _TOC_LABEL_RE.match(c):  # a table of contents
@@ -719,6 +731,23 @@ def _head(
             break
         i += 1
     return i
+
+
+_TRANSLATION_MIN = 12  # a title in another script is longer than a name (Chang)
+
+
+def _translation(compact: str) -> bool:
+    """A title line in another script on a Chinese page (Discurso de abertura do …)."""
+    return len(compact) >= _TRANSLATION_MIN and not _CJK_RE.search(compact)
+
+
+def _head_furniture(page: _Page, i: int, end: int) -> str | None:
+    """The chrome kind of line ``i`` in a speech's head: furniture, or the title in another
+    script (a translation) above the salutation."""
+    kind = page.furniture(i)
+    if kind is None and _translation(page.lines[i].compact) and _salutation_below(page, i, end):
+        return "chrome"
+    return kind
 
 
 def _salutation_below(page: _Page, i: int, end: int) -> bool:
@@ -874,10 +903,54 @@ def _same_list(page: _Page, i: int) -> bool:
 
 def _tail(page: _Page, plan: SpeechPlan, body_start: int, titles: set[str]) -> int:
     """Trim chrome and notes off the end of a speech; return one past its last line."""
+    end = _furniture_above(page, _end_marked(page, plan.end, body_start), body_start, titles)
+    # notes, references and attachment lists after the speech; a related-articles label
+    # and the titles under it, however long they are; then the furniture above them
+    for k in range(max(body_start + 1, end - 40), end):
+        if _footnote_start(page.lines[k].compact) or _related_block(page, k, end):
+            return _furniture_above(page, k, body_start, titles)
+    return end
+
+
+_END_MARK_REACH = 60  # lines above a speech's end where an end mark (完) is looked for
+
+
+def _end_marked(page: _Page, end: int, body_start: int) -> int:
+    """Where an end mark (完, - END -) cuts the speech off: what follows it is the page's
+    (a press release's date and photos, other releases), unless a closing still comes."""
     lines = page.lines
-    end = plan.end
+    for k in range(max(body_start + 1, end - _END_MARK_REACH), end):
+        if end_mark(lines[k].compact) and not any(
+            line_form(lines[j].compact) == "closing" for j in range(k + 1, end)
+        ):
+            return k
+    return end
+
+
+def _announced(removed: list[tuple[int, int, str]], first: int, body_start: int) -> bool:
+    """Was the speech announced by a report's intro just above it (…致词全文如下：)?"""
+    return any(kind == "intro" and first - 3 <= b < body_start for _, b, kind in removed[-8:])
+
+
+def _report_resumes(page: _Page, body_start: int, end: int) -> int:
+    """Where a speech that a news report quotes ends: after its closing line, when the
+    report's prose goes on below it (謝謝大家。⏎隨後，總統…參觀…。)."""
+    lines = page.lines
+    for k in range(end - 1, max(body_start, end - _END_MARK_REACH), -1):
+        if line_form(lines[k].compact) == "closing":
+            prose = any(
+                page.body_like(j) and lines[j].compact.endswith(SENTENCE_END)
+                for j in range(k + 1, end)
+            )
+            return k + 1 if prose else end
+    return end
+
+
+def _furniture_above(page: _Page, end: int, body_start: int, titles: set[str]) -> int:
+    """Walk up from ``end`` over furniture and short unpunctuated lines; return the topmost
+    furniture line's index (``end`` if none)."""
+    lines = page.lines
     i = end - 1
-    # walk up over furniture and short unpunctuated lines; cut at the topmost furniture line
     while i >= body_start:
         ln = lines[i]
         c = ln.compact
@@ -891,13 +964,6 @@ def _tail(page: _Page, plan: SpeechPlan, body_start: int, titles: set[str]) -> i
         elif len(c) > 30 or c.endswith(SENTENCE_END) or line_form(c):
             break
         i -= 1
-    # notes, references and attachment lists after the speech; a related-articles label
-    # and the titles under it, however long they are
-    for k in range(max(body_start + 1, end - 40), end):
-        ln = lines[k]
-        if _footnote_start(ln.compact) or _related_block(page, k, end):
-            end = k
-            break
     return end
 
 
@@ -905,12 +971,13 @@ _LABEL_MAX = 12  # a label line (相关推荐, 猜你喜欢)
 
 
 def _related_block(page: _Page, k: int, end: int) -> bool:
-    """A related-articles label at line ``k`` with only titles and furniture under it."""
+    """A related-articles label at line ``k`` with only titles (a question among them) and
+    furniture under it."""
     return (
         len(page.lines[k].compact) <= _LABEL_MAX
         and page.chrome(k) == "related"
         and all(
-            title_like(page.lines[j].compact) or page.chrome(j) is not None
+            title_like(page.lines[j].compact.rstrip("？?！!")) or page.chrome(j) is not None
             for j in range(k + 1, end)
         )
     )
@@ -980,6 +1047,8 @@ def segment(lines: list[Line]) -> Segmentation:
         known_titles = header_titles | ({simplify("".join(title_keys))} if title_keys else set())
         known_titles |= {simplify(k) for k in title_keys}
         last = _tail(page, plan, body_start, known_titles)
+        if _announced(removed, plan.first, body_start):  # …致词全文如下： the report goes on
+            last = _report_resumes(page, body_start, last)
         if last < plan.end:
             _classify_run(page, last, plan.end, removed, None, tail=True)
         plan.end = last

@@ -38,6 +38,18 @@ def kind(line: str) -> str | None:
         ("【下载】教师节讲话稿精选3篇.docx（共3篇，约4500字）", "chrome"),  # a download link
         ("正  文", "chrome"),  # a document's label alone
         ("（完）", "chrome"),  # a press release's end mark
+        ("- END -", "chrome"),  # an article's end mark, as WeChat writes it
+        ("— THE END —", "chrome"),
+        ("▲ 2024届毕业生在典礼现场合影留念", "chrome"),  # a caption pointing up at a picture
+        ("审核：陈卫国", "metadata"),  # an article's credits
+        ("图片：校宣传中心 张涛", "metadata"),
+        ("索引号：113501000000000000/2025-00012", "metadata"),  # a government info table
+        ("主题分类：综合政务", "metadata"),
+        ("文号：", "metadata"),
+        ("技术支持：某市大数据中心　　建议使用1920×1080分辨率浏览", "chrome"),
+        ("往期推荐", "related"),
+        ("完成任务", None),
+        ("二〇二四年，全市经济持续恢复。", None),
         ("Copyright © 2024 某某组委会 All Rights Reserved", "chrome"),
         ("主办：市人民政府办公室　网站标识码：3700000012", "chrome"),  # a government site's footer
         ("相关新闻：", "related"),
@@ -141,6 +153,8 @@ def test_a_sentence_about_a_speech_is_no_glued_title() -> None:
         ("我就讲这些，谢谢大家！", "closing"),
         ("今天很高兴，谢谢大家！", None),
         ("謝謝各位！謝謝大家！", "closing"),
+        ("多謝主席，多謝各位議員！", "closing"),  # thanks to the chair and the members
+        ("谢谢主席的介绍，下面我讲三点。", None),
         ("大家早安！", "greeting"),  # 早安, 午安, 晚安 and Hong Kong's 早晨 take no 好
         ("午安！", "greeting"),
         ("大家早晨！", "greeting"),

@@ -229,3 +229,25 @@ def test_a_sentence_that_opens_with_gewei_is_no_address() -> None:
     (speech,) = speechparse.parse(page).speeches
     assert speech.content[-1].type == "section"
     assert speech.content[-1].content[-1].text.startswith("各位村里长是")
+
+
+def test_the_last_of_an_inline_list_after_and() -> None:
+    """；及（三）…: the list's last member comes after "and"; the marker is （三）."""
+    text = "推出三项措施：（一）开办课程；（二）资助培训；及（三）设立大使计划。"
+    assert [f.text for f in inline_markers(text, 0)] == ["（一）", "（二）", "（三）"]
+
+
+def test_a_heading_keeps_its_first_sentence_when_a_list_runs_into_it() -> None:
+    """再者，…推出三项措施：（一）…；: the item's title is its whole first sentence (the
+    list's first member in it), and （一） is still a node of its own."""
+    page = (
+        "同志们：\n首先，在推广方面，我们做了很多工作。\n其次，在资助方面，我们加大投入。\n"
+        "再者，在培训方面，我们推出三项措施：（一）开办短期课程；（二）资助员工培训；"
+        "及（三）设立大使计划。\n最后，在研发方面，我们继续支持。\n"
+    )
+    (speech,) = speechparse.parse(page).speeches
+    third = speech.content[2]
+    assert third.marker.text == "再者，"
+    assert third.heading == "在培训方面，我们推出三项措施：（一）开办短期课程"
+    kids = [b for b in third.content if b.type != "paragraph"]
+    assert [b.marker.text for b in kids] == ["（一）", "（二）", "（三）"]
