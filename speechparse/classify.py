@@ -291,9 +291,13 @@ _CHROME_STRONG = re.compile(
     r"当前位置|當前位置|您的位置|你的位置|现在的位置|現在的位置|返回首页|返回首頁|回到顶部|回到頂部|小编|小編|责任编辑|責任編輯|"
     r"跳至主要|跳到主要|跳至内容|跳至內容|本文关键词|本文關鍵詞|关键词[：:]|關鍵詞[：:]|标签[：:]|標籤[：:]|点击查看|點擊查看|查看更多|更多相关|更多相關|原文链接|原文鏈接|返回顶部|返回頂部|返回列表|返回目录|返回目錄|文章来源|文章來源|会员中心|會員中心|登录|登錄|注册|註冊|VIP|Vip|vip|"
     r"违规举报|違規舉報|在线客服|在線客服|加入收藏|设为首页|設為首頁|联系我们|聯繫我們|网站地图|網站地圖|"
-    r"文档|文檔|阅读全文|閱讀全文|展开全文|展開全文|打开翻译|打開翻譯|\[NextPage\]|公众号|公眾號|"
+    r"文档|文檔|阅读全文|閱讀全文|展开全文|展開全文|打开翻译|打開翻譯|\[NextPage\]|公众号|公眾號"
+)
+#: the same on a line of at most 80 characters (a label, a footer field): searched in
+#: short lines only, as prose lines are most of a page
+_CHROME_SHORT = re.compile(
     r"往期推荐|往期推薦|往期回顾|往期回顧|往期精选|往期精選|往期精彩|精彩推荐|精彩推薦|精彩回顾|精彩回顧|"
-    r"技术支持|技術支持|相关附件|相關附件|附件下载|附件下載|无障碍|無障礙|长者模式|長者模式"
+    r"技术支持[:：]|技術支持[:：]|相关附件|相關附件|附件下载|附件下載"
 )
 #: words that mark a short line as furniture
 _CHROME_WEAK = re.compile(
@@ -313,13 +317,14 @@ _METADATA_WORD_RE = re.compile(
     # a site footer's contact fields
     r"地址[:：]|电话[:：]|電話[:：]|传真[:：]|傳真[:：]|邮编[:：]|郵編[:：]|邮箱[:：]|郵箱[:：]|"
     # a reporter's or an editor's line: （记者 陈晓 编辑 刘洋）
-    r"（记者|\(记者|（記者|\(記者|（通讯员|\(通讯员|（通訊員|\(通訊員|（编辑|\(编辑|（編輯|\(編輯|"
-    # the credits under an article: 审核：…, 文字：…, 图片：…
-    r"审核[:：]|審核[:：]|校对[:：]|校對[:：]|责编[:：]|責編[:：]|文字[:：]|图片[:：]|圖片[:：]|"
-    r"整理[:：]|撰稿[:：]|供稿[:：]|排版[:：]|美编[:：]|美編[:：]|"
-    # a government page's information table: 索引号：…, 主题分类：…, 文号：
+    r"（记者|\(记者|（記者|\(記者|（通讯员|\(通讯员|（通訊員|\(通訊員|（编辑|\(编辑|（編輯|\(編輯"
+)
+#: a field that opens its line: an article's credits (审核：…, 图片：…), a government
+#: page's information table (索引号：…, 主题分类：…, an empty 文号：)
+_FIELD_RE = re.compile(
+    r"(?:审核|審核|校对|校對|责编|責編|文字|图片|圖片|整理|撰稿|供稿|排版|美编|美編|"
     r"索引号|索引號|发布机构|發佈機構|發布機構|发文机关|發文機關|发文日期|發文日期|成文日期|"
-    r"主题分类|主題分類|文号[:：]|文號[:：]|有效性[:：]|公开方式|公開方式"
+    r"主题分类|主題分類|文号|文號|有效性|公开方式|公開方式)[:：]"
 )
 _DATE_RE = re.compile(r"\d\d{3}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _METADATA_MAX = 64
@@ -470,17 +475,30 @@ def chrome_kind(text: str, compact: str) -> str | None:
             if _RELATED_RE.search(compact):
                 return "related"
             return "disclaimer" if _DISCLAIMER_RE.search(compact) else "chrome"
-    if (
-        n <= _METADATA_MAX
-        and (_METADATA_WORD_RE.search(text) or (n <= 40 and _DATE_RE.search(compact)))
-        and not holds_sentence(compact)
-    ):
-        return "metadata"  # a date alone up to 40 characters; with a label (发布日期：) more
-    if n <= 24 and not compact.endswith(("。", "！", "!")):
-        hits = len(_CHROME_WEAK.findall(compact))
-        if hits >= 2 or (hits == 1 and not _SPEECH_WORDS.search(compact)):
-            return "chrome"  # a speech's title may hold one such word (…专题讲稿)
-    return None
+    if n <= 80 and _CHROME_SHORT.search(compact):
+        return "related" if _RELATED_RE.search(compact) else "chrome"
+    if n <= _METADATA_MAX and _metadata_line(text, compact):
+        return "metadata"
+    return "chrome" if n <= 24 and _weak_chrome(compact) else None
+
+
+def _weak_chrome(compact: str) -> bool:
+    """A short line of furniture words (收藏 分享 打印); a speech's title may hold one such
+    word (…专题讲稿)."""
+    if compact.endswith(("。", "！", "!")):
+        return False
+    hits = len(_CHROME_WEAK.findall(compact))
+    return hits >= 2 or (hits == 1 and not _SPEECH_WORDS.search(compact))
+
+
+def _metadata_line(text: str, compact: str) -> bool:
+    """A page's date, source or author line, a field of its information table, an article's
+    credits: a date alone up to 40 characters; with a label (发布日期：) more."""
+    return bool(
+        _METADATA_WORD_RE.search(text)
+        or _FIELD_RE.match(compact)
+        or (len(compact) <= 40 and _DATE_RE.search(compact))
+    ) and not holds_sentence(compact)
 
 
 #: intro words that also end a press release's headline (行政长官出席…典礼致辞全文)

@@ -927,9 +927,15 @@ def _end_marked(page: _Page, end: int, body_start: int) -> int:
     return end
 
 
-def _announced(removed: list[tuple[int, int, str]], first: int, body_start: int) -> bool:
-    """Was the speech announced by a report's intro just above it (…致词全文如下：)?"""
-    return any(kind == "intro" and first - 3 <= b < body_start for _, b, kind in removed[-8:])
+def _announced(
+    page: _Page, removed: list[tuple[int, int, str]], first: int, body_start: int
+) -> bool:
+    """Was the speech handed over to by a report just above it (…致词全文如下：)?  Not by a
+    范文 site's blurb (…供大家参考。)."""
+    return any(
+        kind == "intro" and first - 3 <= b < body_start and page.lines[b].compact.endswith(COLONS)
+        for _, b, kind in removed[-8:]
+    )
 
 
 def _report_resumes(page: _Page, body_start: int, end: int) -> int:
@@ -1047,7 +1053,7 @@ def segment(lines: list[Line]) -> Segmentation:
         known_titles = header_titles | ({simplify("".join(title_keys))} if title_keys else set())
         known_titles |= {simplify(k) for k in title_keys}
         last = _tail(page, plan, body_start, known_titles)
-        if _announced(removed, plan.first, body_start):  # …致词全文如下： the report goes on
+        if _announced(page, removed, plan.first, body_start):  # …全文如下：
             last = _report_resumes(page, body_start, last)
         if last < plan.end:
             _classify_run(page, last, plan.end, removed, None, tail=True)

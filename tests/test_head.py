@@ -242,3 +242,19 @@ def test_no_title_stands_under_a_salutation() -> None:
     assert speech.title == "在全县森林防火工作会议上的讲话"
     assert speech.salutation is not None and speech.salutation.text == "同志们"
     assert speech.date == "2023年10月18日"
+
+
+def test_a_speech_a_report_quotes_ends_at_its_closing() -> None:
+    """…致辞全文如下： hands over to the speech; after its 谢谢大家。 the report goes on, and
+    that is no part of the speech.  A 范文 blurb (…供大家参考。) hands over to nothing."""
+    speech_text = (
+        "各位来宾：\n今天很高兴来到这里。我们要坚定信心，共同努力。\n谢谢大家。\n"
+        "随后，市长参观了展区，并与参展企业代表亲切交流，详细了解企业发展情况。\n"
+    )
+    report = "市长今日出席博览会开幕式并致辞。致辞全文如下：\n" + speech_text
+    (speech,) = speechparse.parse(report).speeches
+    assert speech.closing is not None and speech.closing.text == "谢谢大家。"
+    assert speech.content[-1].text.startswith("今天很高兴")
+    blurb = "下面是小编为大家整理的致辞，供大家参考。\n" + speech_text
+    (speech,) = speechparse.parse(blurb).speeches
+    assert speech.content[-1].text.startswith("随后，市长参观了展区")
