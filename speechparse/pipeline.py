@@ -271,7 +271,9 @@ def _head_fields(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> dict[str, An
         out["date"] = _drop_cjk_gaps(ln.text[: _clean_offset(ln, plan.salutation_from)])
         out["date"] = out["date"].strip("()（） ")
     elif plan.date is not None:  # a date under the speech may be cut off as furniture
-        out["date"] = _drop_cjk_gaps(lines[plan.date].text).strip("()（） ")
+        ln = lines[plan.date]  # (张三) (2024年2月22日)
+        from_ = _clean_offset(ln, plan.date_from) if plan.date_from else 0
+        out["date"] = _drop_cjk_gaps(ln.text[from_:]).strip("()（） ")
     if plan.speaker is not None:
         # names spaced out for layout (林 纯 怀), a byline's bar (| 小龙)
         ln = lines[plan.speaker]  # its clean text: the line may be cut off as furniture

@@ -108,6 +108,7 @@ class SpeechPlan:
     speaker: int | None = None
     speaker_from: int = 0  # >0: the name starts after this many compact characters (主讲人：)
     speaker_to: int = 0  # >0: … and ends after this many (以下是行政长官张三今日…致辞全文：)
+    date_from: int = 0  # >0: the date starts after this many compact characters (张三（…日）)
     salutation: int | None = None
     salutation_to: int | None = None  # the last line of a salutation spread over lines
     salutation_len: int = 0  # >0: the salutation opens line `salutation` and is this long
@@ -680,7 +681,11 @@ def _head(
         c = lines[i].compact
         if plan.salutation is None and _SUBTITLE_RE.match(c) and plan.subtitle is None:
             plan.subtitle = i
-        elif plan.salutation is None and plan.date is None and line_form(c) == "dateline":
+        elif (
+            plan.salutation is None
+            and plan.date is None
+            and (line_form(c) == "dateline" or _name_and_date(plan, i, c))
+        ):
             plan.date = i
         elif (
             plan.salutation is None
@@ -781,6 +786,20 @@ def _announced_speaker(plan: SpeechPlan, i: int, compact: str, kind: str) -> Non
     m = _LEAD_SPEAKER_RE.match(compact)
     if m and (_ROLE_RE.search(m.group("who")) or _HEAD_OF_RE.search(m.group("who"))):
         plan.speaker, plan.speaker_from, plan.speaker_to = i, m.start("who"), m.end("who")
+
+
+#: a name and the date on one line: 市长　张三　（2024年2月22日）
+_NAME_DATE_RE = re.compile(r"(?P<who>[^()（）:：，,。；;！!？?]{2,16}?)[(（][^()（）]{4,24}[)）]")
+
+
+def _name_and_date(plan: SpeechPlan, i: int, compact: str) -> bool:
+    """Is line ``i`` the speaker's name and the date (市长张三（2024年2月22日）)?  Then it
+    is the speaker's line too."""
+    m = _NAME_DATE_RE.fullmatch(compact)
+    if m is None or plan.speaker is not None or line_form(compact[m.end("who") :]) != "dateline":
+        return False
+    plan.speaker, plan.speaker_to, plan.date_from = i, m.end("who"), m.end("who")
+    return True
 
 
 def _salute(plan: SpeechPlan, i: int, last: int) -> int:

@@ -258,3 +258,12 @@ def test_a_speech_a_report_quotes_ends_at_its_closing() -> None:
     blurb = "下面是小编为大家整理的致辞，供大家参考。\n" + speech_text
     (speech,) = speechparse.parse(blurb).speeches
     assert speech.content[-1].text.startswith("随后，市长参观了展区")
+
+
+def test_a_name_and_the_date_on_one_line() -> None:
+    """市长　刘建军　（2024年2月22日） under the title: the speaker and the date, not furniture."""
+    page = "在全市经济工作会议上的讲话\n市长　刘建军　（2024年2月22日）\n同志们：\n" + _BODY
+    doc = speechparse.parse(page)
+    (speech,) = doc.speeches
+    assert (speech.speaker, speech.date) == ("市长刘建军", "2024年2月22日")
+    assert speech.salutation is not None and not doc.removed
