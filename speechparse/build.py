@@ -30,9 +30,9 @@ from .classify import MarkerInfo
 from .markers import Found
 
 MAX_DEPTH = 32
-#: styles that name their unit (第一章, 第一节, 第一条, 第一部分, 第一讲, 第一个问题): a number in
-#: one of them never goes on the numbering of another
-_UNITS = frozenset(("chapter", "jie", "article", "part", "lecture", "topic"))
+#: styles that name their unit (第一章, 第一节, 第一条, 第一部分, 第一讲, 第一个问题, 第一项):
+#: a number in one of them never goes on the numbering of another
+_UNITS = frozenset(("chapter", "jie", "article", "part", "lecture", "topic", "agenda"))
 #: line-start styles kept only in a series (1, 2, …): alone, a bare numeral is a page
 #: number, a zero-padded one (01) a code or a list's row
 _SERIES_ONLY = frozenset(("bare_cn", "bare_ar", "zero_ar"))

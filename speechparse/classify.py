@@ -299,6 +299,17 @@ _CHROME_SHORT = re.compile(
     r"往期推荐|往期推薦|往期回顾|往期回顧|往期精选|往期精選|往期精彩|精彩推荐|精彩推薦|精彩回顾|精彩回顧|"
     r"技术支持[:：]|技術支持[:：]|相关附件|相關附件|附件下载|附件下載"
 )
+#: an advertisement's call to act: 点击咨询>>
+_AD_LINK_RE = re.compile(
+    r"点击咨询|點擊諮詢|立即咨询|立即諮詢|免费咨询|免費諮詢|在线咨询|在線諮詢|[>＞»]{2}$"
+)
+
+
+def ad_line(compact: str) -> bool:
+    """A short advertisement with a link to follow (【公文写作辅导】…点击咨询>>)."""
+    return len(compact) <= 80 and _AD_LINK_RE.search(compact) is not None
+
+
 #: words that mark a short line as furniture
 _CHROME_WEAK = re.compile(
     r"首页|首頁|下载|下載|收藏|分享|打印|评论|評論|专题|專題|标签|標籤|搜索|举报|舉報|阅读|閱讀|"
@@ -475,7 +486,7 @@ def chrome_kind(text: str, compact: str) -> str | None:
             if _RELATED_RE.search(compact):
                 return "related"
             return "disclaimer" if _DISCLAIMER_RE.search(compact) else "chrome"
-    if n <= 80 and _CHROME_SHORT.search(compact):
+    if n <= 80 and (_CHROME_SHORT.search(compact) or ad_line(compact)):
         return "related" if _RELATED_RE.search(compact) else "chrome"
     if n <= _METADATA_MAX and _metadata_line(text, compact):
         return "metadata"

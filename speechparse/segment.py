@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from .classify import (
     COLON_ENDS,
     COLONS,
+    ad_line,
     byline,
     chrome_kind,
     collection_header,
@@ -73,7 +74,7 @@ _TOC_LABEL_RE = re.compile(
     r"^(?:目\s{0,3}录|目\s{0,3}錄|提\s{0,2}纲|提\s{0,2}綱|目次|大纲|大綱)\s{0,2}[:：]?$"
 )
 _NEXTPAGE_RE = re.compile(
-    r"^\[?NextPage\]?$|^第\s{0,2}\d{1,3}\s{0,2}[页頁](?:\s{0,2}共\s{0,2}\d{1,3}\s{0,2}[页頁])?$"
+    r"^\[?NextPage\]?$|^第\s{0,2}\d{1,3}\s{0,2}[页頁](?:\s{0,2}[，,]?\s{0,2}共\s{0,2}\d{1,3}\s{0,2}[页頁])?$"
     r"|^下一[页頁]$|^上一[页頁]$|^[—\-－–─]{1,2}\s{0,2}\d{1,3}\s{0,2}[—\-－–─]{1,2}$"
 )
 _BODY_MIN = 16
@@ -160,6 +161,7 @@ class _Page:
         self.front = _front_matter(lines)  # lines up to it are the page's metadata
         self._chrome: list[str | bool | None] = [False] * len(lines)  # False: not looked up
         self._first_seen: dict[str, int] | None = None
+        self.repeats: dict[str, int] = {}  # key → how often it stands (with first_seen)
         self._width: int | None = None
         #: a speech's first line → the line its salutation opens, under a news lead that
         #: announces it (…全文如下：); the lead is removed
@@ -171,10 +173,13 @@ class _Page:
         stands (only such lines are looked up: a title fragment is that short)."""
         if self._first_seen is None:
             seen: dict[str, int] = {}
+            counts: dict[str, int] = {}
             for i, ln in enumerate(self.lines):
                 if len(ln.compact) <= _FRAGMENT_MAX and title_like(ln.compact):
-                    seen.setdefault(simplify(ln.compact), i)
-            self._first_seen = seen
+                    key = simplify(ln.compact)
+                    seen.setdefault(key, i)
+                    counts[key] = counts.get(key, 0) + 1
+            self._first_seen, self.repeats = seen, counts
         return self._first_seen
 
     @property
@@ -428,7 +433,7 @@ def _title_block(page: _Page, sal: int, floor: int) -> list[int]:
     stop = sal - 4
     while i >= floor and i >= stop:
         c = page.lines[i].compact
-        if page.furniture(i) is not None or _translation(c):
+        if page.furniture(i) is not None or _translation(c) or _script_label(page, i):
             stop = max(stop - 1, sal - _HEAD_SCAN)
             i -= 1
         elif _SUBTITLE_RE.match(c) or line_form(c) == "dateline":
@@ -452,6 +457,7 @@ def _title_block(page: _Page, sal: int, floor: int) -> list[int]:
 
 
 _TOC_SPAN = 40  # lines a table of contents may take
+_RUNNING = 3  # a short line standing this often is a running header, no title's part
 
 
 def _toc_label_above(page: _Page, i: int, floor: int) -> int | None:
@@ -485,9 +491,11 @@ def _title_fragment(page: _Page, i: int, titles: list[int]) -> bool:
     broken = page.lines[titles[0]].compact.startswith(_TITLE_TAIL_STARTS) or (
         i == titles[0] - 1 and page.cut_above(titles[0])
     )
+    key = simplify(c)
     if (
         len(c) > (_HEAD_TITLE_MAX if broken else _FRAGMENT_MAX)
-        or page.first_seen.get(simplify(c), i) < i
+        or page.first_seen.get(key, i) < i
+        or page.repeats.get(key, 0) >= _RUNNING  # a running header on every page
     ):
         return False
     # a title wraps with its upper lines as long as the lower ones (or nearly): a shorter
@@ -546,6 +554,18 @@ def _opens_speech(page: _Page, i: int) -> bool:
     return c.endswith(COLON_ENDS) and page.salutation(i)  # 同志们：(。)
 
 
+def _generic_labels(page: _Page, titled: list[int]) -> bool:
+    """Do the collection's labels all say one name after their numbers (范文一：XX讲话稿,
+    范文二：XX讲话稿)?  Then they are labels, each speech's own title is under them."""
+    stems = set()
+    for i in titled:
+        m = _PREFIX_TITLE_RE.match(page.lines[i].compact)
+        if m is None:
+            return False
+        stems.add(simplify(m.group("stem")))
+    return len(titled) >= 2 and len(stems) == 1
+
+
 def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
     """(first line, title lines) of every speech, in page order."""
     lines = page.lines
@@ -557,10 +577,12 @@ def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
     collection = bool(titled) or any(
         ln.short and collection_header(ln.compact) for ln in lines[: min(len(lines), 12)]
     )
+    generic = _generic_labels(page, titled)
     for i in titled:
-        # a bare label (范文1, 【篇二】) titles the speech only when no title line follows it
+        # a bare label (范文1, 【篇二】), or one that says the collection's name again
+        # (范文一：XX讲话稿, 范文二：XX讲话稿), titles the speech only when no title line follows
         label = _PREFIX_TITLE_RE.match(lines[i].compact)
-        bare = label is not None and not label.group("stem")
+        bare = label is not None and (generic or not label.group("stem"))
         starts[i] = [i + 1] if bare and i + 1 < len(lines) and page.title_candidate(i + 1) else [i]
     coll_set = set(titled)
     last_start = -1
@@ -750,9 +772,27 @@ def _head_furniture(page: _Page, i: int, end: int) -> str | None:
     """The chrome kind of line ``i`` in a speech's head: furniture, or the title in another
     script (a translation) above the salutation."""
     kind = page.furniture(i)
-    if kind is None and _translation(page.lines[i].compact) and _salutation_below(page, i, end):
+    if kind is None and (
+        (_translation(page.lines[i].compact) and _salutation_below(page, i, end))
+        or _script_label(page, i)
+    ):
         return "chrome"
     return kind
+
+
+_LABEL_LINE_MAX = 6  # 开场白：, 结束语：
+
+
+def _script_label(page: _Page, i: int) -> bool:
+    """A script's label right above the salutation (开场白： ⏎ 尊敬的各位领导…：)."""
+    c = page.lines[i].compact
+    return (
+        len(c) <= _LABEL_LINE_MAX
+        and c.endswith(COLONS)
+        and i + 1 < len(page.lines)
+        and not names_audience(c)
+        and page.salutation(i + 1)
+    )
 
 
 def _salutation_below(page: _Page, i: int, end: int) -> bool:
@@ -1126,7 +1166,7 @@ def _body(
                 removed.append((i, i, "page_title"))
                 i += 1
                 continue
-            kind = page.chrome(i) if len(c) <= 40 else None
+            kind = page.chrome(i) if len(c) <= 40 or ad_line(c) else None
             if kind in ("chrome", "disclaimer") and not page.marker(i):
                 removed.append((i, i, kind))
                 i += 1
