@@ -14,7 +14,7 @@ from .grammar import parser
 from .numerals import ascii_to_int, cn_to_int
 
 ITEM_STYLES = frozenset({"di_comma", "qi", "seq"})
-_CN_SECTIONS = ("cn_dun", "cn_dot")
+_CN_SECTIONS = ("cn_dun", "cn_dot", "cn_rpar")
 _VERB_STYLE = {
     "是": "shi", "要": "yao", "抓": "zhua", "则": "ze", "則": "ze", "来": "lai", "來": "lai",
     "者": "zhe", "靠": "kao", "看": "kan", "讲": "jiang", "講": "jiang",
@@ -42,6 +42,7 @@ _ROMAN = {
     "x": 10,
 }
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
+_DECIMAL_SEP_RE = re.compile(r"[.．]")
 _SINGLE_CHAR_BASE = {
     "circled": 0x2460, "paren_digit": 0x2474, "dot_digit": 0x2488,
     "paren_ideo": 0x3220, "circled_ideo": 0x3280, "roman": 0x2160,
@@ -94,6 +95,10 @@ def marker_info(token: str) -> MarkerInfo | None:
         ordinal = _ROMAN[_first_token(tree, "LOWER_ROMAN")]
     elif style == "latin":
         ordinal = ord(_first_token(tree, "UPPER")) - 64
+    elif style == "latin_rpar":
+        ordinal = ord(_first_token(tree, "LOWER")) - 96
+    elif style in ("decimal2", "decimal3"):  # 2.1.3: the last number counts at its level
+        ordinal = ascii_to_int(_DECIMAL_SEP_RE.split(token)[-1])
     else:
         ordinal = _number(tree)
     if ordinal is None:

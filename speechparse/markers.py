@@ -24,6 +24,10 @@ _SEQ = "|".join(
 )
 _QI = r"其" + _S + r"[一二三四五六七八九十]"  # 其一, 其 二
 _ENCLOSED = r"[①-⒛㈠-㈩㊀-㊉]"
+#: what follows a number that counts or dates (5 月, 3 个, 1.5亿): no heading after it
+_UNITS = (
+    r"[年月日时時号號点點分秒岁歲个個名位项項条條次期届屆亿億万萬千元倍吨噸亩畝户戶人家所台辆輛%％]"
+)
 
 #: a marker at the start of a paragraph (the text is already stripped)
 _LINE_RE = re.compile(
@@ -54,14 +58,19 @@ _LINE_RE = re.compile(
     r"|第" + _S + _NCN + _S + r"[，,、：:]"
     r"|" + _QI + r"[，,、：:]?"
     r"|(?:" + _SEQ + r")[，,、：:]?"
-    r"|" + _NCN + _S + r"(?:[、､]|[.．](?![0-9０-９])|" + _VERBS + r")"
+    r"|" + _NCN + _S + r"(?:[、､]|[.．](?![0-9０-９])|[)）]|" + _VERBS + r")"
+    # 1.1 指导思想, 2.1.1 …: numbered by levels, a heading after it (1.5亿 is a number)
+    r"|" + _NAR + r"[.．]" + _NAR + r"(?:[.．]" + _NAR + r")?"
+    r"(?=[ \t\u3000]|[\u4e00-\u9fff])(?![ \t\u3000]{0,2}" + _UNITS + r")"
     r"|" + _NAR + _S + r"(?:[、､]|[.．](?![0-9０-９])|[)）])"
+    # 1 总体要求: a number, a space, the heading (3 个, 5 月 are counts and dates)
+    r"|[1-9１-９][0-9０-９]?(?=[ \t\u3000]{1,2}[\u4e00-\u9fff])(?![ \t\u3000]{1,2}" + _UNITS + r")"
     # 01 回顾: a slide's number, zero-padded (01月, 05 年 are dates and counts)
-    r"|[0０][1-9１-９](?=[ \t\u3000]{0,2}[\u4e00-\u9fff])"
-    r"(?![ \t\u3000]{0,2}[年月日时時号號点點分秒岁歲个個名位项項条條次期届屆])"
+    r"|[0０][1-9１-９](?=[ \t\u3000]{0,2}[\u4e00-\u9fff])(?![ \t\u3000]{0,2}" + _UNITS + r")"
     r"|" + _ENCLOSED + r"|[Ⅰ-Ⅻ][、.．]?"
     r"|[甲乙丙丁戊己庚辛壬癸]、(?![甲乙丙丁戊己庚辛壬癸])"
     r"|[A-Z][.．、](?![A-Za-z0-9])"
+    r"|[a-z][)）]"
     r")"
 )
 #: a marker inside a paragraph, just after a punctuation mark
@@ -96,7 +105,7 @@ _INLINE_RE = re.compile(
 #: spares the patterns most lines (tests/test_markers.py checks it against them)
 LINE_FIRST_RE = re.compile(
     "[(（【〔\\[第其首然再最一二三四五六七八九十百零〇两兩壹贰貳叁參参肆伍陆陸柒捌玖拾廿"
-    "0-9０-９①-⒛㈠-㈩㊀-㊉Ⅰ-Ⅻ甲乙丙丁戊己庚辛壬癸A-Z]"
+    "0-9０-９①-⒛㈠-㈩㊀-㊉Ⅰ-Ⅻ甲乙丙丁戊己庚辛壬癸A-Za-z]"
 )
 _PAREN_NUMBER_RE = re.compile(r"[(（][0-9０-９一二三四五六七八九十]{1,3}[)）]")
 _BARE_RE = re.compile(r"(?:" + _NCN + "|" + _NAR + r")$")
@@ -171,8 +180,17 @@ def line_marker(text: str) -> Found | None:
     if style.startswith("paren_") and _PAREN_NUMBER_RE.match(text, found.end):
         return None  # (2)(3)两项…: numbers cited together, no heading
     if (style == "bare_cn" or style == "bare_ar") and found.end < len(text):
+        # 1 总体要求: a number and a heading set apart by a space (the pattern saw to it)
+        if style == "bare_ar" and text[found.end].isspace():
+            return _spaced(found.text, found.end, found.info.ordinal)
         return None
     return found
+
+
+@lru_cache(maxsize=64)
+def _spaced(token: str, end: int, ordinal: int) -> Found:
+    """The marker of a heading after a space: a bare Arabic numeral ``token`` (1 总体要求)."""
+    return Found(0, end, token, MarkerInfo("ar_space", ordinal, False), inline=False)
 
 
 @lru_cache(maxsize=4096)

@@ -251,3 +251,21 @@ def test_a_heading_keeps_its_first_sentence_when_a_list_runs_into_it() -> None:
     assert third.heading == "在培训方面，我们推出三项措施：（一）开办短期课程"
     kids = [b for b in third.content if b.type != "paragraph"]
     assert [b.marker.text for b in kids] == ["（一）", "（二）", "（三）"]
+
+
+def test_decimal_numbering_nests_by_its_levels() -> None:
+    """1 总体要求 ⊃ 1.1 … ⊃ 1.1.1 …; 1.5亿元 opening a line is a figure, no heading."""
+    page = (
+        "同志们：\n今天讲两个问题。\n1 总体要求\n1.1 指导思想\n坚持稳中求进。\n1.2 基本原则\n"
+        "坚持问题导向。\n2 重点任务\n2.1 抓好项目\n2.1.1 工业项目\n新开工工业项目30个。\n"
+        "2.1.2 服务业项目\n1.5亿元的项目要抓紧。\n2.2 抓好招商\n全年引进项目50个。\n"
+    )
+    (speech,) = speechparse.parse(page).speeches
+
+    def outline(blocks: list) -> list:
+        return [(b.marker.text, outline(b.content)) for b in blocks if b.type != "paragraph"]
+
+    assert outline(speech.content) == [
+        ("1", [("1.1", []), ("1.2", [])]),
+        ("2", [("2.1", [("2.1.1", []), ("2.1.2", [])]), ("2.2", [])]),
+    ]
