@@ -36,7 +36,16 @@ _UNITS = frozenset(("chapter", "jie", "article", "part", "lecture", "topic", "ag
 #: line-start styles kept only in a series (1, 2, …): alone, a bare numeral is a page
 #: number, a zero-padded one (01) a code or a list's row
 _SERIES_ONLY = frozenset(
-    ("bare_cn", "bare_ar", "zero_ar", "ar_space", "decimal2", "decimal3", "cn_rpar", "latin_rpar")
+    (
+        "bare_cn",
+        "bare_ar",
+        "zero_ar",
+        "ar_space",
+        "decimal2",
+        "decimal3",
+        "latin_rpar",
+        "branch_dun",
+    )
 )
 _SERIES_WINDOW = 15  # paragraphs between two members of one enumerated series
 _SEQ_WINDOW = 3

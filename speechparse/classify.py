@@ -42,6 +42,7 @@ _ROMAN = {
     "x": 10,
 }
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
+_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 _DECIMAL_SEP_RE = re.compile(r"[.．]")
 _SINGLE_CHAR_BASE = {
     "circled": 0x2460, "paren_digit": 0x2474, "dot_digit": 0x2488,
@@ -91,6 +92,8 @@ def marker_info(token: str) -> MarkerInfo | None:
         ordinal = _SEQ_ORDINAL[_first_token(tree, "SEQ")]
     elif style in ("paren_stem", "stem_dun"):
         ordinal = _STEMS.index(_first_token(tree, "STEM")) + 1
+    elif style == "branch_dun":
+        ordinal = _BRANCHES.index(_first_token(tree, "BRANCH").replace("醜", "丑")) + 1
     elif style == "paren_roman":
         ordinal = _ROMAN[_first_token(tree, "LOWER_ROMAN")]
     elif style == "latin":
@@ -296,7 +299,8 @@ _CHROME_STRONG = re.compile(
     r"当前位置|當前位置|您的位置|你的位置|现在的位置|現在的位置|返回首页|返回首頁|回到顶部|回到頂部|小编|小編|责任编辑|責任編輯|"
     r"跳至主要|跳到主要|跳至内容|跳至內容|本文关键词|本文關鍵詞|关键词[：:]|關鍵詞[：:]|标签[：:]|標籤[：:]|点击查看|點擊查看|查看更多|更多相关|更多相關|原文链接|原文鏈接|返回顶部|返回頂部|返回列表|返回目录|返回目錄|文章来源|文章來源|会员中心|會員中心|登录|登錄|注册|註冊|VIP|Vip|vip|"
     r"违规举报|違規舉報|在线客服|在線客服|加入收藏|设为首页|設為首頁|联系我们|聯繫我們|网站地图|網站地圖|"
-    r"文档|文檔|阅读全文|閱讀全文|展开全文|展開全文|打开翻译|打開翻譯|\[NextPage\]|公众号|公眾號"
+    r"文档|文檔|阅读全文|閱讀全文|展开全文|展開全文|打开翻译|打開翻譯|\[NextPage\]|公众号|公眾號|"
+    r"【下载|【下載|下载后可|下載後可|可编辑使用|可編輯使用"
 )
 #: the same on a line of at most 80 characters (a label, a footer field): searched in
 #: short lines only, as prose lines are most of a page
@@ -338,14 +342,14 @@ _METADATA_WORD_RE = re.compile(
 #: a field that opens its line: an article's credits (审核：…, 图片：…), a government
 #: page's information table (索引号：…, 主题分类：…, an empty 文号：)
 _FIELD_RE = re.compile(
-    r"(?:审核|審核|校对|校對|责编|責編|文字|图片|圖片|整理|撰稿|供稿|排版|美编|美編|"
+    r"[（(【\[]?(?:审核|審核|校对|校對|责编|責編|文字|图片|圖片|整理|撰稿|供稿|排版|美编|美編|"
     r"索引号|索引號|发布机构|發佈機構|發布機構|发文机关|發文機關|发文日期|發文日期|成文日期|"
     r"主题分类|主題分類|文号|文號|有效性|公开方式|公開方式)[:：]"
 )
 _DATE_RE = re.compile(r"\d\d{3}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _METADATA_MAX = 64
 _INTRO_RE = re.compile(
-    r"下面是|以下是|以下为|以下為|全文如下|全文为|全文為|致辞全文|致辭全文|讲话全文|講話全文|为大家整理|為大家整理|供大家参考|供大家參考|仅供参考|僅供參考|欢迎阅读|歡迎閱讀|希望对|希望對|欢迎来到|歡迎來到"
+    r"下面是|以下是|以下为|以下為|全文如下|全文为|全文為|刊发如下|刊發如下|刊登如下|致辞全文|致辭全文|讲话全文|講話全文|为大家整理|為大家整理|供大家参考|供大家參考|仅供参考|僅供參考|欢迎阅读|歡迎閱讀|希望对|希望對|欢迎来到|歡迎來到"
 )
 _COLLECTION_RE = re.compile(
     r"(?<![上下第])[0-9０-９一二三四五六七八九十]{1,3}\s{0,2}篇(?![一二三四五六七八九十0-9０-９])"

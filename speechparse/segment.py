@@ -351,7 +351,7 @@ def _speaker_like(page: _Page, i: int) -> bool:
     c = ln.compact
     if byline(c):
         return page.chrome(i) is None
-    role = _ROLE_RE.search(c) is not None or _UNIT_RE.search(c) is not None
+    role = _ROLE_RE.search(c) is not None or _UNIT_RE.search(c) is not None or _titled_name(ln)
     return (
         (len(c) <= 12 or (role and len(c) <= 20))  # 市委常委、组织部部长 ×××
         and title_like(c)
@@ -363,6 +363,18 @@ def _speaker_like(page: _Page, i: int) -> bool:
 
 
 _NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,3}")
+#: how the names of posts end (局长, 总规划师, 调研员, 书记, 主任, 主席, 经理, 总监, 总裁)
+_POST_END = tuple("长長师師员員记記任席理监監官裁")
+
+
+def _titled_name(ln: Line) -> bool:
+    """A post and a personal name set apart by a space (市规划局总规划师　陈立群)."""
+    parts = ln.text.split()
+    return (
+        len(parts) >= 2
+        and _NAME_RE.fullmatch(parts[-1]) is not None
+        and parts[-2].endswith(_POST_END)
+    )
 
 
 def _names(compact: str) -> bool:
@@ -966,7 +978,8 @@ def _tail(page: _Page, plan: SpeechPlan, body_start: int, titles: set[str]) -> i
     # notes, references and attachment lists after the speech; a related-articles label
     # and the titles under it, however long they are; then the furniture above them
     for k in range(max(body_start + 1, end - 40), end):
-        if _footnote_start(page.lines[k].compact) or _related_block(page, k, end):
+        c = page.lines[k].compact
+        if _footnote_start(c) or _COMMENTS_RE.fullmatch(c) or _related_block(page, k, end):
             return _furniture_above(page, k, body_start, titles)
     return end
 
@@ -1033,6 +1046,11 @@ def _furniture_above(page: _Page, end: int, body_start: int, titles: set[str]) -
 
 
 _LABEL_MAX = 12  # a label line (相关推荐, 猜你喜欢)
+#: the label over readers' comments (网友评论, 全部评论（3）): what follows is theirs
+_COMMENTS_RE = re.compile(
+    r"(?:网友|網友|读者|讀者|用户|用戶|精彩|全部|最新|热门|熱門|发表|發表)?(?:评论|評論|留言)"
+    r"(?:区|區|列表)?\s{0,2}(?:[(（]\d{1,6}[)）]|\d{1,6})?[:：]?"
+)
 
 
 def _related_block(page: _Page, k: int, end: int) -> bool:

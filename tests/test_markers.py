@@ -269,3 +269,9 @@ def test_decimal_numbering_nests_by_its_levels() -> None:
         ("1", [("1.1", []), ("1.2", [])]),
         ("2", [("2.1", [("2.1.1", []), ("2.1.2", [])]), ("2.2", [])]),
     ]
+
+
+def test_half_parenthesis_digits_inside_a_sentence() -> None:
+    """：1）…；2）… is a list; 附件2） (no punctuation before it) is a reference."""
+    text = "要做到三点：1）每日巡查；2）每周例会；3）每月考核（详见附件2）。"
+    assert [f.text for f in inline_markers(text, 0)] == ["1）", "2）", "3）"]
