@@ -163,9 +163,17 @@ def _heading_end(p: Paragraph, a: int, b: int, glued: bool) -> tuple[int, tuple[
             if gap and end == b and _CLAUSE_END_RE.search(text, gap.end(), b) is None:
                 gap = None  # no clause, no sentence after it: a stray space in a heading
         gap = gap or _BODY_START_RE.search(text, a + 4, clause.start() if clause else end)
+        if gap is None and clause:  # further on only where the body is glued on (…感回顾…)
+            later = _BODY_START_RE.finditer(text, clause.end(), end)
+            gap = next((m for m in later if _glued_at(text, m.start())), None)
         if gap:
             return gap.start(), tuple(drop)
     return end, tuple(drop)
+
+
+def _glued_at(text: str, i: int) -> bool:
+    """Does ``text[i:]`` follow a word with neither punctuation nor space between (…感回顾…)?"""
+    return i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff"
 
 
 _THEME_CHARS = 30  # a paragraph's opening words, a heading's words: what a theme is read from
