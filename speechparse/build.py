@@ -37,14 +37,8 @@ _UNITS = frozenset(("chapter", "jie", "article", "part", "lecture", "topic", "ag
 #: number, a zero-padded one (01) a code or a list's row
 _SERIES_ONLY = frozenset(
     (
-        "bare_cn",
-        "bare_ar",
-        "zero_ar",
-        "ar_space",
-        "decimal2",
-        "decimal3",
-        "latin_rpar",
-        "branch_dun",
+        *("bare_cn", "bare_ar", "zero_ar", "ar_space", "decimal2", "decimal3"),  # 1 要求, 1.1
+        *("latin_rpar", "branch_dun", "cn_comma"),  # a) b), 子、丑、, 一，二，
     )
 )
 _SERIES_WINDOW = 15  # paragraphs between two members of one enumerated series

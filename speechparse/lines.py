@@ -129,6 +129,7 @@ PARTICLES = "的了着之地得"
 _TAIL_RE = re.compile(r"[\u4e00-\u9fff]{1,4}[。！？；;]")
 _NUMERAL_TAIL_RE = re.compile(r"[一二三四五六七八九十]{1,3}[。.．]?$")
 _LONG = 50
+_SUBHEADING_MAX = 30
 _CJK_END_RE = re.compile(r"[\u4e00-\u9fff]$")
 
 
@@ -165,10 +166,12 @@ def joins(
     # no punctuation at the end: a heading stands alone; other lines were cut by the page,
     # unless a blank line parts them where blank lines part paragraphs (a PDF's page
     # breaks fall on a wrapped page's full lines, read above)
+    # a short line alone between blank lines of an unwrapped page is a subheading (存在的不足)
+    short = cur.gap and not width and len(t) <= _SUBHEADING_MAX
     return (
         not prev_is_heading
         and not (blank_breaks and cur.gap)
-        and (len(t) >= _LONG or _CJK_END_RE.search(t) is not None)
+        and (len(t) >= _LONG or (_CJK_END_RE.search(t) is not None and not short))
     )
 
 

@@ -58,7 +58,7 @@ _LINE_RE = re.compile(
     r"|第" + _S + _NCN + _S + r"[，,、：:]"
     r"|" + _QI + r"[，,、：:]?"
     r"|(?:" + _SEQ + r")[，,、：:]?"
-    r"|" + _NCN + _S + r"(?:[、､]|[.．](?![0-9０-９])|[)）]|" + _VERBS + r")"
+    r"|" + _NCN + _S + r"(?:[、､]|[.．](?![0-9０-９])|[)）]|[，,](?!" + _NCN + r")|" + _VERBS + r")"
     # 1.1 指导思想, 2.1.1 …: numbered by levels, a heading after it (1.5亿 is a number)
     r"|" + _NAR + r"[.．]" + _NAR + r"(?:[.．]" + _NAR + r")?"
     r"(?=[ \t\u3000]|[\u4e00-\u9fff])(?![ \t\u3000]{0,2}" + _UNITS + r")"

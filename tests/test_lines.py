@@ -170,3 +170,17 @@ def test_on_a_wrapped_page_a_line_cut_mid_clause_goes_on_into_a_marker() -> None
     assert len(cut) == 24 and cut.endswith("，")
     assert [b.type for b in speech.content] == ["paragraph", "paragraph", "section", "section"]
     assert [b.marker.text for b in speech.content[2:]] == ["①", "②"]
+
+
+def test_a_short_line_between_blank_lines_of_an_unwrapped_page_stands_alone() -> None:
+    """存在的不足 between blank lines on a page whose every line has one: a subheading, not
+    the start of a sentence the page broke (the page is not wrapped)."""
+    page = (
+        "同志们：\n\n今天讲两点。\n\n存在的不足\n\n"
+        "回顾一年来的工作，我也清醒地认识到自身还存在一些不足。\n"
+    )
+    (speech,) = speechparse.parse(page).speeches
+    assert [p.text for p in speech.content][-2:] == [
+        "存在的不足",
+        "回顾一年来的工作，我也清醒地认识到自身还存在一些不足。",
+    ]
