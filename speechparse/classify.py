@@ -309,14 +309,15 @@ _CHROME_SHORT = re.compile(
     r"技术支持[:：]|技術支持[:：]|相关附件|相關附件|附件下载|附件下載"
 )
 #: an advertisement's call to act: 点击咨询>>
-_AD_LINK_RE = re.compile(
-    r"点击咨询|點擊諮詢|立即咨询|立即諮詢|免费咨询|免費諮詢|在线咨询|在線諮詢|[>＞»]{2}$"
-)
+_AD_LINK_RE = re.compile(r"点击咨询|點擊諮詢|立即咨询|立即諮詢|免费咨询|免費諮詢|在线咨询|在線諮詢")
+_LINK_ARROWS = (">>", "＞＞", "»»")
 
 
 def ad_line(compact: str) -> bool:
     """A short advertisement with a link to follow (【公文写作辅导】…点击咨询>>)."""
-    return len(compact) <= 80 and _AD_LINK_RE.search(compact) is not None
+    return len(compact) <= 80 and (
+        compact.endswith(_LINK_ARROWS) or _AD_LINK_RE.search(compact) is not None
+    )
 
 
 #: words that mark a short line as furniture
@@ -478,8 +479,8 @@ def chrome_kind(text: str, compact: str) -> str | None:
     n = len(compact)
     if n <= 80 and not _WORDLESS_RE.search(compact):
         return "chrome"  # rules and symbols only: ***, :::, ------
-    if picture_line(compact):
-        return "chrome"  # an image, a tag, a photo's caption
+    if picture_line(compact) or (compact[0] == "#" and n > 1 and text[1] not in "# \t"):
+        return "chrome"  # an image, a tag (#领导讲话), a photo's caption
     if 3 <= n <= _PAGE_ID_MAX and (count := _number_line(compact)):
         return count
     if (n <= 3 and compact.rstrip("：:") in _LABELS) or end_mark(compact):

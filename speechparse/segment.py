@@ -148,6 +148,7 @@ def _front_matter(lines: list[Line]) -> int:
     return -1
 
 
+_HANDS_OVER_RE = re.compile(r"全文|如下")  # a report's lead hands over to the speech
 _HEAD_SCAN = 8  # lines between a title and its body read as the speech's head
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 _WRAPPED_LINES = 4  # lines of a wrapped line of furniture looked up for its kind
@@ -317,7 +318,7 @@ class _Page:
     def furniture(self, i: int) -> str | None:
         """The chrome kind of line ``i``, or of the line above when ``i`` is the rest of it
         on a wrapped page (…供大家参考 ⏎ 借鉴，希望…。); a line that runs on into a
-        disclaimer's words is part of the disclaimer (1、当您付费…只能用 ⏎ 于自身使用，…)."""
+        disclaimer's or an intro's words is part of it (1、当您付费…只能用 ⏎ 于自身使用，…)."""
         kind = self.chrome(i)
         if kind is not None:
             return kind
@@ -326,8 +327,13 @@ class _Page:
             k -= 1
             if (kind := self.chrome(k)) is not None:
                 return kind
-        if self.runs_on(i) and self.chrome(i + 1) == "disclaimer":
-            return "disclaimer"
+        kind = self.chrome(i + 1) if self.runs_on(i) else None
+        # …市长林海涛主持 ⏎ 会议。现将讲话全文编发如下，…: a report's lead (not a speaker's
+        # 供大家参考)
+        if kind == "disclaimer" or (
+            kind == "intro" and _HANDS_OVER_RE.search(self.lines[i + 1].compact)
+        ):
+            return kind
         return None
 
 
