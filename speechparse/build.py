@@ -41,7 +41,16 @@ _SERIES_ONLY = frozenset(
         *("latin_rpar", "branch_dun", "cn_comma"),  # a) b), 子、丑、, 一，二，
     )
 )
-_SERIES_WINDOW = 15  # paragraphs between two members of one enumerated series
+#: styles that are another style typed otherwise (一． 一， for 一、): one series, one level
+_SERIES_OF = {"cn_dot": "cn_dun", "cn_comma": "cn_dun"}
+_SERIES_WINDOW = 15
+
+
+def _series(style: str) -> str:
+    """The series a style's markers count in (一． and 一， count with 一、)."""
+    return _SERIES_OF.get(style, style)  # paragraphs between two members of one enumerated series
+
+
 _SEQ_WINDOW = 3
 
 
@@ -88,13 +97,18 @@ def select_series(
     for k, (para, f) in enumerate(cands):
         info = f.info
         if info.style == "seq":
-            if seq_group and (para - cands[seq_group[-1]][0] > _SEQ_WINDOW or info.ordinal == 1):
+            if seq_group and (
+                para - cands[seq_group[-1]][0] > _SEQ_WINDOW
+                or info.ordinal == 1
+                or (info.ordinal == 0 and ordinals[seq_group[-1]] == 0)  # 最后，…最后做出的…
+            ):
                 close_seq()
             seq_group.append(k)
             continue
         if not info.is_item and not f.inline and info.style not in _SERIES_ONLY:
             keep[k] = True  # a heading at a line start; bare numerals need a series
-        prev = last_at.get((info.style, info.ordinal - 1))
+        key = _series(info.style)
+        prev = last_at.get((key, info.ordinal - 1))
         if (
             prev is not None
             and ordinals[prev] + 1 == info.ordinal
@@ -108,15 +122,15 @@ def select_series(
             and last_kept >= 0
             and ordinals[last_kept] + 1 == info.ordinal
             and para - cands[last_kept][0] <= 2
-            and cands[last_kept][1].info.style != info.style
+            and _series(cands[last_kept][1].info.style) != key
         ):
             keep[k] = True
-        last_at[info.style, info.ordinal] = k
+        last_at[key, info.ordinal] = k
         if keep[k]:
             last_kept = k
     close_seq()
     return [
-        Event(para, f, ordinals[k], f.info, f.info.style)
+        Event(para, f, ordinals[k], f.info, _series(f.info.style))
         for k, (para, f) in enumerate(cands)
         if keep[k]
     ]

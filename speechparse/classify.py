@@ -300,13 +300,15 @@ _CHROME_STRONG = re.compile(
     r"跳至主要|跳到主要|跳至内容|跳至內容|本文关键词|本文關鍵詞|关键词[：:]|關鍵詞[：:]|标签[：:]|標籤[：:]|点击查看|點擊查看|查看更多|更多相关|更多相關|原文链接|原文鏈接|返回顶部|返回頂部|返回列表|返回目录|返回目錄|文章来源|文章來源|会员中心|會員中心|登录|登錄|注册|註冊|VIP|Vip|vip|"
     r"违规举报|違規舉報|在线客服|在線客服|加入收藏|设为首页|設為首頁|联系我们|聯繫我們|网站地图|網站地圖|"
     r"文档|文檔|阅读全文|閱讀全文|展开全文|展開全文|打开翻译|打開翻譯|\[NextPage\]|公众号|公眾號|"
-    r"【下载|【下載|下载后可|下載後可|可编辑使用|可編輯使用"
+    r"【下载|【下載|下载后可|下載後可|可编辑使用|可編輯使用|上传者|上傳者|上传于|上傳於|"
+    r"Powered by|本帖最后由|本帖最後由|只看该作者|只看該作者|"  # a forum's
+    r"@所有人|\[文件\]|\[图片\]|\[圖片\]|\[语音\]|\[語音\]|\[视频\]|\[視頻\]|\[表情\]"  # a chat's
 )
 #: the same on a line of at most 80 characters (a label, a footer field): searched in
 #: short lines only, as prose lines are most of a page
 _CHROME_SHORT = re.compile(
     r"往期推荐|往期推薦|往期回顾|往期回顧|往期精选|往期精選|往期精彩|精彩推荐|精彩推薦|精彩回顾|精彩回顧|"
-    r"技术支持[:：]|技術支持[:：]|相关附件|相關附件|附件下载|附件下載"
+    r"技术支持[:：]|技術支持[:：]|相关附件|相關附件|附件下载|附件下載|^签名[:：]|^簽名[:：]"
 )
 #: an advertisement's call to act: 点击咨询>>
 _AD_LINK_RE = re.compile(r"点击咨询|點擊諮詢|立即咨询|立即諮詢|免费咨询|免費諮詢|在线咨询|在線諮詢")
@@ -344,14 +346,49 @@ _METADATA_WORD_RE = re.compile(
 #: page's information table (索引号：…, 主题分类：…, an empty 文号：)
 _FIELD_RE = re.compile(
     r"[（(【\[]?(?:审核|審核|校对|校對|责编|責編|文字|图片|圖片|整理|撰稿|供稿|排版|美编|美編|"
+    r"摄影|攝影|撰文|采写|採寫|地点|地點|"
     r"索引号|索引號|发布机构|發佈機構|發布機構|发文机关|發文機關|发文日期|發文日期|成文日期|"
-    r"主题分类|主題分類|文号|文號|有效性|公开方式|公開方式)[:：]"
+    r"主题分类|主題分類|文号|文號|有效性|公开方式|公開方式)[:：／/]"
 )
 _DATE_RE = re.compile(r"\d\d{3}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _METADATA_MAX = 64
 _INTRO_RE = re.compile(
-    r"下面是|以下是|以下为|以下為|全文如下|全文为|全文為|刊发如下|刊發如下|刊登如下|致辞全文|致辭全文|讲话全文|講話全文|为大家整理|為大家整理|供大家参考|供大家參考|仅供参考|僅供參考|欢迎阅读|歡迎閱讀|希望对|希望對|欢迎来到|歡迎來到"
+    r"下面是|以下是|以下为|以下為|全文如下|全文为|全文為|刊发如下|刊發如下|刊登如下|致辞全文|致辭全文|讲话全文|講話全文|为大家整理|為大家整理|供大家参考|供大家參考|仅供参考|僅供參考|欢迎阅读|歡迎閱讀|希望对|希望對|欢迎来到|歡迎來到|"
+    # a transcript's note: （根据录音整理，未经本人审阅）
+    r"录音整理|錄音整理|速记整理|速記整理|现场速记|現場速記|未经本人审阅|未經本人審閱|未经演讲者|未經演講者|未經講者"
 )
+#: a line someone else speaks in a transcript: the emcee's, a question or its answer
+_OTHER_VOICE_RE = re.compile(
+    r"(?:主持人|主持|司仪|司儀|提问|提問|观众|觀眾|听众|聽眾|记者|記者|问|問|答)"
+    r"(?:[(（][^()（）]{1,20}[)）])?[：:]"
+)
+#: a speaker's name label before the salutation (周明远：亲爱的同学们…)
+_NAME_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[(（][^()（）]{1,20}[)）])?[：:]")
+
+
+def other_voice(compact: str) -> bool:
+    """A transcript's line that the speaker does not say (主持人：…, 提问：…, 答：…)."""
+    return _OTHER_VOICE_RE.match(compact) is not None
+
+
+_THANKS_HOST_RE = re.compile(r"(?:谢谢|謝謝|感谢|感謝)(?:主持人|主席)[^！!。，,]{0,10}[！!。，,]")
+
+
+def preamble(compact: str) -> int:
+    """The length of what a transcript puts before a salutation on its line: the speaker's
+    name label and thanks to the host (韩志斌：谢谢主持人！各位朋友，大家好！), or 0."""
+    m = _NAME_LABEL_RE.match(compact)
+    n = m.end() if m and not other_voice(compact) else 0
+    t = _THANKS_HOST_RE.match(compact, n)
+    return t.end() if t else n
+
+
+def name_label(compact: str) -> int:
+    """The length of a speaker's name label opening a salutation (周明远：各位…：), or 0."""
+    m = _NAME_LABEL_RE.match(compact)
+    return m.end() if m and not other_voice(compact) and names_audience(compact[m.end() :]) else 0
+
+
 _COLLECTION_RE = re.compile(
     r"(?<![上下第])[0-9０-９一二三四五六七八九十]{1,3}\s{0,2}篇(?![一二三四五六七八九十0-9０-９])"
 )
@@ -418,6 +455,22 @@ _CAPTION_FIRST = "*_（(【[图圖摄攝▲△"
 _CAPTION_LAST = "摄攝）)】]*_"
 
 
+#: a stage direction in a transcript: （掌声）, （全体起立，奏唱国歌）, （投影片：…）
+_STAGE_RE = re.compile(
+    r"[(（][^()（）]{0,30}?(?:掌声|掌聲|鼓掌|笑声|笑聲|起立|播放|投影|短片|视频|視頻|音乐|音樂)"
+    r"[^()（）]{0,60}[)）]"
+)
+
+
+def stage_tail(compact: str) -> int:
+    """Where a stage direction closing the line starts (谢谢大家！（热烈掌声）), or the
+    line's length."""
+    if compact[-1:] not in (")", "）"):
+        return len(compact)
+    at = max(compact.rfind("（"), compact.rfind("("))
+    return at if at >= 0 and _STAGE_RE.fullmatch(compact, at) else len(compact)
+
+
 def picture_line(compact: str) -> bool:
     """A line that only shows or tells of a picture, at any length: an image, a tag, an
     HTML comment (markup_line), a photo's caption (caption_line)."""
@@ -481,6 +534,8 @@ def chrome_kind(text: str, compact: str) -> str | None:
         return "chrome"  # rules and symbols only: ***, :::, ------
     if picture_line(compact) or (compact[0] == "#" and n > 1 and text[1] not in "# \t"):
         return "chrome"  # an image, a tag (#领导讲话), a photo's caption
+    if compact[0] in "(（" and stage_tail(compact) == 0:
+        return "chrome"  # a transcript's stage direction on its own line: （掌声）
     if 3 <= n <= _PAGE_ID_MAX and (count := _number_line(compact)):
         return count
     if (n <= 3 and compact.rstrip("：:") in _LABELS) or end_mark(compact):
@@ -512,14 +567,25 @@ def _weak_chrome(compact: str) -> bool:
     return hits >= 2 or (hits == 1 and not _SPEECH_WORDS.search(compact))
 
 
+#: a chat export's sender line: 刘敏（综合办） 19:58
+_SENDER_RE = re.compile(r"[^\s，。,.:：]{1,12}(?:[(（][^()（）]{1,10}[)）])?\s{0,3}\d{1,2}:\d{2}")
+
+
 def _metadata_line(text: str, compact: str) -> bool:
     """A page's date, source or author line, a field of its information table, an article's
-    credits: a date alone up to 40 characters; with a label (发布日期：) more."""
+    credits, a chat's sender line: a date alone up to 40 characters; with a label (发布日期：)
+    more."""
     return bool(
         _METADATA_WORD_RE.search(text)
         or _FIELD_RE.match(compact)
         or (len(compact) <= 40 and _DATE_RE.search(compact))
+        or chat_sender(text, compact)
     ) and not holds_sentence(compact)
+
+
+def chat_sender(text: str, compact: str) -> bool:
+    """A chat export's sender line (刘敏（综合办） 19:58): someone else speaks below it."""
+    return compact[-1:].isdigit() and _SENDER_RE.fullmatch(text) is not None
 
 
 #: intro words that also end a press release's headline (行政长官出席…典礼致辞全文)
@@ -594,8 +660,8 @@ def glued_title(compact: str) -> int:
 
 #: a byline: who gives the speech, after a label (致辞：张三（教师代表）, 主讲人：李四)
 _BYLINE_RE = re.compile(
-    r"(?:致辞|致辭|讲话|講話|发言|發言|演讲|演講|主讲|主講|报告|報告)(?:人|者)?[：:]"
-    r"(?=[^。！？!?；;，,]{2,30}$)"
+    r"(?:致辞|致辭|讲话|講話|发言|發言|演讲|演講|主讲|主講|报告|報告|讲|講)(?:人|者)?[：:]"
+    r"(?=[^。！？!?；;，,]{2,40}$)"
 )
 
 

@@ -58,7 +58,7 @@ _LINE_RE = re.compile(
     r"|第" + _S + _NCN + _S + r"[，,、：:]"
     r"|" + _QI + r"[，,、：:]?"
     r"|(?:" + _SEQ + r")[，,、：:]?"
-    r"|" + _NCN + _S + r"(?:[、､]|[.．](?![0-9０-９])|[)）]|[，,](?!" + _NCN + r")|" + _VERBS + r")"
+    r"|" + _NCN + _S + r"(?:[、､]|[.．]|[)）]|[，,](?!" + _NCN + r")|" + _VERBS + r")"
     # 1.1 指导思想, 2.1.1 …: numbered by levels, a heading after it (1.5亿 is a number)
     r"|" + _NAR + r"[.．]" + _NAR + r"(?:[.．]" + _NAR + r")?"
     r"(?=[ \t\u3000]|[\u4e00-\u9fff])(?![ \t\u3000]{0,2}" + _UNITS + r")"
@@ -72,6 +72,7 @@ _LINE_RE = re.compile(
     r"|[子丑醜寅卯辰巳午未申酉戌亥]、(?![子丑醜寅卯辰巳午未申酉戌亥])"
     r"|[A-Z][.．、](?![A-Za-z0-9])"
     r"|[a-z][)）]"
+    r"|[lI][、．]"  # 1 as OCR reads it (l、)
     r")"
 )
 #: a marker inside a paragraph, just after a punctuation mark
@@ -154,6 +155,8 @@ def _token(raw: str) -> tuple[str, bool]:
     compact = "".join(raw.split())
     if len(compact) > 2 and compact[-1] == "是" and compact[-2] in "。.．":
         return compact[:-2] + "是", True
+    if compact[0] in "lI":  # l、 I． : a 1 as OCR read it
+        return "1" + compact[1:], False
     return compact, False
 
 

@@ -243,10 +243,21 @@ def _skip_term(text: str, i: int, b: int) -> int:
 _LIST_OPENS = ("：", ":")  # what introduces a list run into a heading (…三项措施：（一）…)
 
 
+def _heading_limit(p: Paragraph, evs: list[Event], j: int, nxt_start: int) -> int:
+    """How far the heading of event ``j`` may run: to the next event (at ``nxt_start``), or
+    past it when that opens a list of another style right after a colon (…推出三项措施：
+    （一）为…；（二）…): a heading keeps its whole first sentence, and the list's first item
+    is inside it.  A heading run on after a sentence (…取得了明显成效。二、存在的问题 ⏎ …)
+    ends with its line."""
+    e = evs[j]
+    limit = _sentence_limit(p.text, evs, j) if nxt_start < len(p.text) else nxt_start
+    if e.found.inline and not e.info.is_item and len(p.lines) > 1:
+        limit = min(limit, next((k for k in p.line_breaks() if k > e.found.end), limit))
+    return limit
+
+
 def _sentence_limit(text: str, evs: list[Event], j: int) -> int:
-    """How far the heading of event ``j`` may run: to the next event, or past it when that
-    opens a list of another style right after a colon (…推出三项措施：（一）为…；（二）…):
-    a heading keeps its whole first sentence, and the list's first item is inside it."""
+    """The next event's start, or past it when it opens a list after a colon."""
     nxt, style = evs[j + 1], evs[j].style
     start = nxt.found.start
     if nxt.style == style or not nxt.found.inline or not text.endswith(_LIST_OPENS, 0, start):
@@ -294,8 +305,7 @@ def build_body(lines: list[Line], sink: Sink) -> Body:
             if found.start > pos and (block := paragraph(p, pos, found.start)) is not None:
                 tb.text(block)
             glued = not found.inline and not e.info.is_item
-            limit = _sentence_limit(text, evs, j) if nxt < len(text) else nxt
-            h_end, drop = _heading_end(p, found.end, limit, glued)
+            h_end, drop = _heading_end(p, found.end, _heading_limit(p, evs, j, nxt), glued)
             body_from = _skip_term(text, h_end, nxt) if h_end <= nxt else nxt
             if not found.inline:
                 e.run_in = body_from < len(text)

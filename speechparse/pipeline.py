@@ -300,15 +300,17 @@ def _head_fields(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> dict[str, An
         cut = _clean_offset(ln, plan.greeting_len) if plan.greeting_len else None
         out["greeting"] = _line_node(doc, ln, 0, cut)
     if plan.closing is not None:
-        out["closing"] = _closing(doc, lines, plan.closing, plan.closing_at, plan.closing_to)
+        out["closing"] = _closing(doc, lines, plan)
     return out
 
 
-def _closing(doc: _Doc, lines: list[Line], i: int, at: int, to: int | None) -> LineNode:
-    """The closing: from offset ``at`` of line ``i`` to its end, or on to the end of line
-    ``to`` (a wrapped page carried it there: 谢谢⏎大家！)."""
+def _closing(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> LineNode:
+    """The closing: from its offset in its line to the line's end (or to a stage direction:
+    谢谢大家！（掌声）), or on to the end of the line a wrapped page carried it to."""
+    i, at, to = plan.closing, plan.closing_at, plan.closing_to
+    assert i is not None
     if to is None:
-        return _line_node(doc, lines[i], at)
+        return _line_node(doc, lines[i], at, plan.closing_end or None)
     span = doc.span(lines[i].start + at, lines[to].end)
     return trusted(LineNode, text=_join_lines(doc.source(span)), span=span)
 
@@ -416,7 +418,7 @@ class _Blocks:
         block = trusted(
             cls,
             type="item" if is_item else "section",
-            marker=trusted(Marker, text=marker_text, style=e.style, ordinal=e.ordinal),
+            marker=trusted(Marker, text=marker_text, style=e.info.style, ordinal=e.ordinal),
             level=level,
             heading=heading,
             inline=found.inline,

@@ -14,6 +14,7 @@ from .classify import (
     COLONS,
     ad_line,
     byline,
+    chat_sender,
     chrome_kind,
     collection_header,
     dated_salutation,
@@ -22,12 +23,16 @@ from .classify import (
     greeting_lead,
     holds_sentence,
     line_form,
+    name_label,
     names_audience,
+    other_voice,
     picture_line,
+    preamble,
     salutation_greeting,
     salutation_lead,
     salutation_text,
     speech_title_words,
+    stage_tail,
     title_like,
 )
 from .lines import SENTENCE_END, Line, full_line, may_go_on, wrap_width
@@ -76,6 +81,7 @@ _TOC_LABEL_RE = re.compile(
 _NEXTPAGE_RE = re.compile(
     r"^\[?NextPage\]?$|^第\s{0,2}\d{1,3}\s{0,2}[页頁](?:\s{0,2}[，,]?\s{0,2}共\s{0,2}\d{1,3}\s{0,2}[页頁])?$"
     r"|^下一[页頁]$|^上一[页頁]$|^[—\-－–─]{1,2}\s{0,2}\d{1,3}\s{0,2}[—\-－–─]{1,2}$"
+    r"|^\d{1,3}\s{0,2}/\s{0,2}\d{1,3}$"  # a document viewer's page counter: 2/8
 )
 _BODY_MIN = 16
 _SALUTATION_MAX = 64  # a salutation's line, greeting included
@@ -120,6 +126,7 @@ class SpeechPlan:
     closing: int | None = None
     closing_at: int = 0  # the closing starts at this offset of line `closing`
     closing_to: int | None = None  # the line a wrapped page carried its end to (谢谢⏎大家！)
+    closing_end: int = 0  # >0: the closing ends at this offset (谢谢大家！ before （掌声）)
     body: list[int] = field(default_factory=list)
 
 
@@ -148,6 +155,7 @@ def _front_matter(lines: list[Line]) -> int:
     return -1
 
 
+_NAME_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[(（][^()（）]{1,20}[)）])?[：:]")
 _HANDS_OVER_RE = re.compile(r"全文|如下")  # a report's lead hands over to the speech
 _HEAD_SCAN = 8  # lines between a title and its body read as the speech's head
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
@@ -451,7 +459,14 @@ def _title_block(page: _Page, sal: int, floor: int) -> list[int]:
     stop = sal - 4
     while i >= floor and i >= stop:
         c = page.lines[i].compact
-        if page.furniture(i) is not None or _translation(c) or _script_label(page, i):
+        if (
+            page.furniture(i) is not None
+            or _translation(c)
+            or _script_label(page, i)
+            or (
+                other_voice(c)  # 主持人：下面有请…
+            )
+        ):
             stop = max(stop - 1, sal - _HEAD_SCAN)
             i -= 1
         elif _SUBTITLE_RE.match(c) or line_form(c) == "dateline":
@@ -717,7 +732,8 @@ def _head(
     lines = page.lines
     first = i = ((plan.title[-1] + 1) if plan.title else plan.first) if start is None else start
     end = plan.end
-    while i < end and i < first + _HEAD_SCAN:
+    extra = 0  # furniture lines take up none of the head's reach (up to twice as far)
+    while i < end and i < first + _HEAD_SCAN + extra:
         c = lines[i].compact
         if plan.salutation is None and _SUBTITLE_RE.match(c) and plan.subtitle is None:
             plan.subtitle = i
@@ -734,7 +750,7 @@ def _head(
                 to == i and salutation_greeting(c)  # 各位贵宾，大家好：
             )
         ):
-            i = _salute(plan, i, to)
+            i = _salute(plan, i, to, c)
         elif plan.salutation is None and plan.date is None and (n := dated_salutation(c)):
             plan.date = plan.salutation = i  # (2006年8月30日)同志们：
             plan.salutation_from = n
@@ -743,9 +759,11 @@ def _head(
             return i
         elif plan.salutation is None and i + 1 < end and page.comma_salutation(i):
             plan.salutation = i  # 亲爱的同学们，⏎大家早上好！
-        elif plan.salutation is None and (n := salutation_greeting(c)):
-            # 亲爱的同学们，大家早上好！ — salutation and greeting on one line
-            plan.salutation, plan.salutation_len, plan.greeting = i, n, i
+        elif plan.salutation is None and (n := salutation_greeting(c[(p := preamble(c)) :])):
+            # 亲爱的同学们，大家早上好！ — salutation and greeting on one line (after a
+            # transcript's 韩志斌：谢谢主持人！)
+            plan.salutation, plan.salutation_len, plan.greeting = i, p + n, i
+            plan.salutation_from = p
             return i + 1
         elif plan.greeting is None and (n := _greeting(c)):
             plan.greeting = i
@@ -754,6 +772,7 @@ def _head(
                 return i
         elif plan.salutation is None and (kind := _head_furniture(page, i, end)) is not None:
             removed.append((i, i, kind))
+            extra = min(extra + 1, _HEAD_SCAN)
             _announced_speaker(plan, i, c, kind)
         elif plan.salutation is None and _TOC_LABEL_RE.match(c):  # a table of contents
             j = _toc_end(page, i, end)
@@ -763,11 +782,12 @@ def _head(
         elif (
             plan.salutation is None
             and plan.speaker is None
-            and (  # a name line before the salutation, or right under the title
+            and (  # a name line before the salutation, right under the title, or labelled
                 _salutation_below(page, i, end)
                 or (
                     plan.title and i == plan.title[-1] + 1 and i + 1 < end and page.body_like(i + 1)
                 )
+                or byline(c)  # 講者：林怡君（…）
             )
             and _speaker_like(page, i)
         ):
@@ -790,9 +810,11 @@ def _head_furniture(page: _Page, i: int, end: int) -> str | None:
     """The chrome kind of line ``i`` in a speech's head: furniture, or the title in another
     script (a translation) above the salutation."""
     kind = page.furniture(i)
+    c = page.lines[i].compact
+    if kind is None and other_voice(c) and not page.salutation(i):
+        return "intro"  # the emcee's words before the speech (主持人：下面有请…)
     if kind is None and (
-        (_translation(page.lines[i].compact) and _salutation_below(page, i, end))
-        or _script_label(page, i)
+        (_translation(c) and _salutation_below(page, i, end)) or _script_label(page, i)
     ):
         return "chrome"
     return kind
@@ -860,9 +882,14 @@ def _name_and_date(plan: SpeechPlan, i: int, compact: str) -> bool:
     return True
 
 
-def _salute(plan: SpeechPlan, i: int, last: int) -> int:
-    """The salutation opens at line ``i`` and ends at ``last``; return ``last``."""
+def _salute(plan: SpeechPlan, i: int, last: int, compact: str) -> int:
+    """The salutation opens at line ``i`` (``compact``) and ends at ``last``; return
+    ``last``.  A transcript's name label before it (周明远：各位…) names the speaker."""
     plan.salutation = i
+    if n := name_label(compact):
+        plan.salutation_from = n
+        if plan.speaker is None:
+            plan.speaker, plan.speaker_to = i, n - 1
     if last > i:
         plan.salutation_to = last  # 尊敬的…，⏎亲爱的…：
     return last
@@ -888,8 +915,14 @@ def _toc_end(page: _Page, i: int, end: int) -> int:
 
 def _greeting(compact: str) -> int:
     """-1: the line is a greeting (大家好！); n > 0: a greeting n characters long opens it
-    and body text follows (早上好！我首先…); 0: neither."""
-    return -1 if line_form(compact) == "greeting" else greeting_lead(compact)
+    and body text follows (早上好！我首先…), after a transcript's name label maybe (林教授：
+    大家午安！…); 0: neither."""
+    if line_form(compact) == "greeting":
+        return -1
+    m = _NAME_LABEL_RE.match(compact)
+    n = m.end() if m and not other_voice(compact) else 0
+    g = greeting_lead(compact[n:]) if n else 0
+    return n + g if g else greeting_lead(compact)
 
 
 def _closes(ln: Line) -> bool:
@@ -955,6 +988,29 @@ def _glued_closing(text: str) -> int | None:
     return start if line_form(squash(text[start:])) == "closing" else None
 
 
+def _find_closing(page: _Page, plan: SpeechPlan, body_start: int, last: int) -> int:
+    """The closing: the last line, a thanks glued to the end of the last paragraph, or one
+    a wrapped page carried onto the next line; a stage direction after it (谢谢大家！
+    （掌声）) is no part of it.  Return the body's new end."""
+    ln = page.lines[last - 1]
+    c, text = ln.compact, ln.text
+    cut = stage_tail(c)
+    if cut < len(c):
+        text = text[: max(text.rfind("（"), text.rfind("("))].rstrip()
+        plan.closing_end = len(text)
+    if line_form(c[:cut]) == "closing":
+        plan.closing = last - 1
+        return last - 1
+    if (at := _glued_closing(text)) is not None:
+        plan.closing, plan.closing_at = last - 1, at
+        return last
+    plan.closing_end = 0
+    if (at := _wrapped_closing(page, last - 1, body_start)) is not None:
+        plan.closing, plan.closing_at, plan.closing_to = last - 2, at, last - 1
+        return last - 1
+    return last
+
+
 def _wrapped_closing(page: _Page, i: int, body_start: int) -> int | None:
     """Where a closing starts on the full line above line ``i`` when the page's wrap carried
     its end to line ``i`` (…新篇章！谢谢⏎大家！), or None."""
@@ -985,7 +1041,12 @@ def _tail(page: _Page, plan: SpeechPlan, body_start: int, titles: set[str]) -> i
     # and the titles under it, however long they are; then the furniture above them
     for k in range(max(body_start + 1, end - 40), end):
         c = page.lines[k].compact
-        if _footnote_start(c) or _COMMENTS_RE.fullmatch(c) or _related_block(page, k, end):
+        if (
+            _footnote_start(c)
+            or _AFTERWORD_RE.fullmatch(c)
+            or _REPLY_HEAD_RE.search(c)
+            or _related_block(page, k, end)
+        ):
             return _furniture_above(page, k, body_start, titles)
     return end
 
@@ -1016,18 +1077,43 @@ def _announced(
     )
 
 
-def _report_resumes(page: _Page, body_start: int, end: int) -> int:
-    """Where a speech that a news report quotes ends: after its closing line, when the
-    report's prose goes on below it (謝謝大家。⏎隨後，總統…參觀…。)."""
+def _sender(ln: Line) -> bool:
+    return ln.short and chat_sender(ln.text, ln.compact)
+
+
+def _closed_off(page: _Page, body_start: int, end: int, announced: bool) -> int:
+    """Where a speech ends after its closing line: when someone else speaks below it (主持人：
+    感谢…, 提问：…), or, when a news report quoted the speech (…全文如下：), where the
+    report's prose goes on (謝謝大家。⏎隨後，總統…參觀…。)."""
     lines = page.lines
     for k in range(end - 1, max(body_start, end - _END_MARK_REACH), -1):
-        if line_form(lines[k].compact) == "closing":
-            prose = any(
-                page.body_like(j) and lines[j].compact.endswith(SENTENCE_END)
-                for j in range(k + 1, end)
-            )
-            return k + 1 if prose else end
+        c = lines[k].compact
+        if line_form(c[: stage_tail(c)]) == "closing":
+            after = range(k + 1, end)
+            if any(other_voice(lines[j].compact) or _sender(lines[j]) for j in after):
+                return k + 1
+            prose = (page.body_like(j) and lines[j].compact.endswith(SENTENCE_END) for j in after)
+            return k + 1 if announced and any(prose) else end
     return end
+
+
+_HEAD_BLURB_LINES = 3  # body lines a page's head may hold above the speech it names
+
+
+def _page_head(page: _Page, head: SpeechPlan, speech: SpeechPlan) -> bool:
+    """Is ``head`` the page's title and a blurb above ``speech``, whose title the page
+    title holds ([讲话稿] 镇党委书记在…大会上的讲话（求拍砖） ⏎ 刚写完的稿子… ⏎ 在…大会上的讲话)?"""
+    if not head.title or not speech.title:
+        return False
+    lines = page.lines
+    outer = simplify("".join(lines[t].compact for t in head.title))
+    inner = simplify("".join(lines[t].compact for t in speech.title))
+    if inner not in outer or inner == outer:
+        return False
+    rest = range(head.title[-1] + 1, speech.first)
+    return sum(page.body_like(k) for k in rest) <= _HEAD_BLURB_LINES and not any(
+        page.salutation(k) or page.marker(k) for k in rest
+    )
 
 
 def _furniture_above(page: _Page, end: int, body_start: int, titles: set[str]) -> int:
@@ -1052,10 +1138,15 @@ def _furniture_above(page: _Page, end: int, body_start: int, titles: set[str]) -
 
 
 _LABEL_MAX = 12  # a label line (相关推荐, 猜你喜欢)
-#: the label over readers' comments (网友评论, 全部评论（3）): what follows is theirs
-_COMMENTS_RE = re.compile(
-    r"(?:网友|網友|读者|讀者|用户|用戶|精彩|全部|最新|热门|熱門|发表|發表)?(?:评论|評論|留言)"
-    r"(?:区|區|列表)?\s{0,2}(?:[(（]\d{1,6}[)）]|\d{1,6})?[:：]?"
+#: a forum reply's header (沙发  某某  发表于 2024-2-23 22:05): the thread goes on
+_REPLY_HEAD_RE = re.compile(r"(?:发表于|發表於)\d{4}[-/.年]")
+#: the label over what others say after the speech: readers' comments (网友评论, 全部评论
+#: （3）), a transcript's questions and answers (【问答环节】)
+_AFTERWORD_RE = re.compile(
+    r"[【\[]?(?:(?:网友|網友|读者|讀者|用户|用戶|精彩|全部|最新|热门|熱門|发表|發表)?"
+    r"(?:评论|評論|留言)(?:区|區|列表)?\s{0,2}(?:[(（]\d{1,6}[)）]|\d{1,6})?"
+    r"|(?:现场|現場)?(?:问答|問答|互动|互動|提问|提問|答问|答問)(?:环节|環節|时间|時間|时段|時段)?)"
+    r"[】\]]?[:：]?"
 )
 
 
@@ -1114,6 +1205,8 @@ def segment(lines: list[Line]) -> Segmentation:
     for k, (first, titles) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
         plans.append(SpeechPlan(first=first, end=end, title=titles))
+    if len(plans) >= 2 and _page_head(page, plans[0], plans[1]):
+        del plans[0]  # the page's title and a blurb above the speech that title names
     removed: list[tuple[int, int, str]] = []
     header_end = plans[0].first if plans else len(lines)
     header_titles: set[str] = set()
@@ -1136,23 +1229,15 @@ def segment(lines: list[Line]) -> Segmentation:
         known_titles = header_titles | ({simplify("".join(title_keys))} if title_keys else set())
         known_titles |= {simplify(k) for k in title_keys}
         last = _tail(page, plan, body_start, known_titles)
-        if _announced(page, removed, plan.first, body_start):  # …全文如下：
-            last = _report_resumes(page, body_start, last)
+        last = _closed_off(
+            page, body_start, last, _announced(page, removed, plan.first, body_start)
+        )
         if last < plan.end:
             _classify_run(page, last, plan.end, removed, None, tail=True)
         plan.end = last
         last = _signed(page, plan, body_start, last)
-        # the closing: the last line, or a thanks glued to the end of the last paragraph
         if last > body_start:
-            c = lines[last - 1].compact
-            if line_form(c) == "closing":
-                plan.closing = last - 1
-                last -= 1
-            elif (at := _glued_closing(lines[last - 1].text)) is not None:
-                plan.closing, plan.closing_at = last - 1, at
-            elif (at := _wrapped_closing(page, last - 1, body_start)) is not None:
-                plan.closing, plan.closing_at, plan.closing_to = last - 2, at, last - 1
-                last -= 1
+            last = _find_closing(page, plan, body_start, last)
         _body(page, plan, body_start, last, known_titles, removed)
     _cut_running_headers(page, plans, removed)
     removed.sort()
@@ -1191,8 +1276,8 @@ def _body(
                 i += 1
                 continue
             kind = page.chrome(i) if len(c) <= 40 or ad_line(c) else None
-            if kind in ("chrome", "disclaimer") and not page.marker(i):
-                removed.append((i, i, kind))
+            if (kind in ("chrome", "disclaimer") and not page.marker(i)) or _sender(ln):
+                removed.append((i, i, kind or "metadata"))
                 i += 1
                 continue
             if _TOC_LABEL_RE.match(c) and i - start <= 3:

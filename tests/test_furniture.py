@@ -39,6 +39,14 @@ def kind(line: str) -> str | None:
         ("正  文", "chrome"),  # a document's label alone
         ("（完）", "chrome"),  # a press release's end mark
         ("- END -", "chrome"),  # an article's end mark, as WeChat writes it
+        ("（热烈掌声）", "chrome"),  # a transcript's stage direction on its own line
+        ("（全体新生起立，齐唱校歌）", "chrome"),
+        ("（一）播放安全教育片，组织应急演练", None),  # a heading, no stage direction
+        ("刘敏（综合办） 19:58", "metadata"),  # a chat export's sender line
+        ("@所有人 明天上午9点开会", "chrome"),
+        ("笔杆子论坛 - Powered by Discuz!", "chrome"),  # a forum's
+        ("上传者说明：本人根据会议材料整理，已校对。", "chrome"),  # a document site's
+        ("（本文根据现场速记整理，未经本人审阅）", "intro"),  # a transcript's note
         ("— THE END —", "chrome"),
         ("▲ 2024届毕业生在典礼现场合影留念", "chrome"),  # a caption pointing up at a picture
         ("审核：陈卫国", "metadata"),  # an article's credits

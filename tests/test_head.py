@@ -267,3 +267,26 @@ def test_a_name_and_the_date_on_one_line() -> None:
     (speech,) = doc.speeches
     assert (speech.speaker, speech.date) == ("市长刘建军", "2024年2月22日")
     assert speech.salutation is not None and not doc.removed
+
+
+def test_a_transcript_keeps_only_the_speakers_words() -> None:
+    """The emcee's lines, the speaker's name label, the applause after the closing and the
+    questions after it are not the speech."""
+    page = (
+        "校长在开学典礼上的讲话\n"
+        "主持人：下面，有请校长周明远讲话，大家欢迎！\n"
+        "周明远：亲爱的同学们：\n"
+        "今天，我们在这里隆重举行开学典礼。希望大家珍惜时光，努力学习。\n"
+        "谢谢大家！（热烈掌声）\n"
+        "主持人：感谢周校长的殷切寄语！\n"
+        "提问：校长，您对新生有什么建议？\n"
+        "答：多读书，多思考。\n"
+    )
+    doc = speechparse.parse(page)
+    (speech,) = doc.speeches
+    assert speech.salutation is not None and speech.salutation.text == "亲爱的同学们"
+    assert speech.speaker == "周明远"
+    assert speech.closing is not None and speech.closing.text == "谢谢大家！"
+    assert [b.text for b in speech.content] == [
+        "今天，我们在这里隆重举行开学典礼。希望大家珍惜时光，努力学习。"
+    ]
