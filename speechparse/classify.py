@@ -362,13 +362,16 @@ _OTHER_VOICE_RE = re.compile(
     r"(?:主持人|主持|司仪|司儀|提问|提問|观众|觀眾|听众|聽眾|记者|記者|问|問|答)"
     r"(?:[(（][^()（）]{1,20}[)）])?[：:]"
 )
+_EMCEE = ("主持", "司仪", "司儀")
 #: a speaker's name label before the salutation (周明远：亲爱的同学们…)
 _NAME_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[(（][^()（）]{1,20}[)）])?[：:]")
 
 
-def other_voice(compact: str) -> bool:
-    """A transcript's line that the speaker does not say (主持人：…, 提问：…, 答：…)."""
-    return _OTHER_VOICE_RE.match(compact) is not None
+def other_voice(compact: str, emcee_only: bool = False) -> bool:
+    """A transcript's line that the speaker does not say (主持人：…, 提问：…, 答：…);
+    ``emcee_only``: the emcee's (主持人：…, 司仪：…)."""
+    m = _OTHER_VOICE_RE.match(compact)
+    return m is not None and (not emcee_only or compact.startswith(_EMCEE))
 
 
 _THANKS_HOST_RE = re.compile(r"(?:谢谢|謝謝|感谢|感謝)(?:主持人|主席)[^！!。，,]{0,10}[！!。，,]")
@@ -568,7 +571,9 @@ def _weak_chrome(compact: str) -> bool:
 
 
 #: a chat export's sender line: 刘敏（综合办） 19:58
-_SENDER_RE = re.compile(r"[^\s，。,.:：]{1,12}(?:[(（][^()（）]{1,10}[)）])?\s{0,3}\d{1,2}:\d{2}")
+_SENDER_RE = re.compile(
+    r"[^\s，。,.:：]{1,12}(?:[(（][^()（）]{1,10}[)）])?\s{0,3}\d{1,2}[:：]\d{2}"
+)
 
 
 def _metadata_line(text: str, compact: str) -> bool:

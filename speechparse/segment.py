@@ -464,7 +464,7 @@ def _title_block(page: _Page, sal: int, floor: int) -> list[int]:
             or _translation(c)
             or _script_label(page, i)
             or (
-                other_voice(c)  # 主持人：下面有请…
+                other_voice(c, emcee_only=True)  # 主持人：下面有请…
             )
         ):
             stop = max(stop - 1, sal - _HEAD_SCAN)
@@ -811,7 +811,7 @@ def _head_furniture(page: _Page, i: int, end: int) -> str | None:
     script (a translation) above the salutation."""
     kind = page.furniture(i)
     c = page.lines[i].compact
-    if kind is None and other_voice(c) and not page.salutation(i):
+    if kind is None and other_voice(c, emcee_only=True) and not page.salutation(i):
         return "intro"  # the emcee's words before the speech (主持人：下面有请…)
     if kind is None and (
         (_translation(c) and _salutation_below(page, i, end)) or _script_label(page, i)
