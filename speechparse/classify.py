@@ -299,16 +299,22 @@ _CHROME_STRONG = re.compile(
     r"当前位置|當前位置|您的位置|你的位置|现在的位置|現在的位置|返回首页|返回首頁|回到顶部|回到頂部|小编|小編|责任编辑|責任編輯|"
     r"跳至主要|跳到主要|跳至内容|跳至內容|本文关键词|本文關鍵詞|关键词[：:]|關鍵詞[：:]|标签[：:]|標籤[：:]|点击查看|點擊查看|查看更多|更多相关|更多相關|原文链接|原文鏈接|返回顶部|返回頂部|返回列表|返回目录|返回目錄|文章来源|文章來源|会员中心|會員中心|登录|登錄|注册|註冊|VIP|Vip|vip|"
     r"违规举报|違規舉報|在线客服|在線客服|加入收藏|设为首页|設為首頁|联系我们|聯繫我們|网站地图|網站地圖|"
-    r"文档|文檔|阅读全文|閱讀全文|展开全文|展開全文|打开翻译|打開翻譯|\[NextPage\]|公众号|公眾號|"
-    r"【下载|【下載|下载后可|下載後可|可编辑使用|可編輯使用|上传者|上傳者|上传于|上傳於|"
-    r"Powered by|本帖最后由|本帖最後由|只看该作者|只看該作者|"  # a forum's
-    r"@所有人|\[文件\]|\[图片\]|\[圖片\]|\[语音\]|\[語音\]|\[视频\]|\[視頻\]|\[表情\]"  # a chat's
+    r"文档|文檔|阅读全文|閱讀全文|展开全文|展開全文|打开翻译|打開翻譯|\[NextPage\]|公众号|公眾號"
 )
 #: the same on a line of at most 80 characters (a label, a footer field): searched in
-#: short lines only, as prose lines are most of a page
+#: short lines only, as prose lines are most of a page (and every alternative opens with a
+#: literal: the engine skips by first characters)
 _CHROME_SHORT = re.compile(
     r"往期推荐|往期推薦|往期回顾|往期回顧|往期精选|往期精選|往期精彩|精彩推荐|精彩推薦|精彩回顾|精彩回顧|"
-    r"技术支持[:：]|技術支持[:：]|相关附件|相關附件|附件下载|附件下載|^签名[:：]|^簽名[:：]"
+    r"技术支持[:：]|技術支持[:：]|相关附件|相關附件|附件下载|附件下載|此件公开发布|此件公開發布|"
+    r"【下载|【下載|下载后可|下載後可|可编辑使用|可編輯使用|上传者|上傳者|上传于|上傳於|"  # 文库
+    r"Poweredby|本帖最后由|本帖最後由|只看该作者|只看該作者|签名[:：]|簽名[:：]|"  # a forum's
+    r"@所有人|\[文件\]|\[图片\]|\[圖片\]|\[语音\]|\[語音\]|\[视频\]|\[視頻\]|\[表情\]"  # a chat's
+)
+#: a transcript's note on a short line: （根据录音整理，未经本人审阅）
+_NOTE_RE = re.compile(
+    r"录音整理|錄音整理|速记整理|速記整理|现场速记|現場速記|未经本人审阅|未經本人審閱|"
+    r"未经演讲者|未經演講者|未經講者"
 )
 #: an advertisement's call to act: 点击咨询>>
 _AD_LINK_RE = re.compile(r"点击咨询|點擊諮詢|立即咨询|立即諮詢|免费咨询|免費諮詢|在线咨询|在線諮詢")
@@ -353,9 +359,7 @@ _FIELD_RE = re.compile(
 _DATE_RE = re.compile(r"\d\d{3}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _METADATA_MAX = 64
 _INTRO_RE = re.compile(
-    r"下面是|以下是|以下为|以下為|全文如下|全文为|全文為|刊发如下|刊發如下|刊登如下|致辞全文|致辭全文|讲话全文|講話全文|为大家整理|為大家整理|供大家参考|供大家參考|仅供参考|僅供參考|欢迎阅读|歡迎閱讀|希望对|希望對|欢迎来到|歡迎來到|"
-    # a transcript's note: （根据录音整理，未经本人审阅）
-    r"录音整理|錄音整理|速记整理|速記整理|现场速记|現場速記|未经本人审阅|未經本人審閱|未经演讲者|未經演講者|未經講者"
+    r"下面是|以下是|以下为|以下為|全文如下|全文为|全文為|刊发如下|刊發如下|刊登如下|致辞全文|致辭全文|讲话全文|講話全文|为大家整理|為大家整理|供大家参考|供大家參考|仅供参考|僅供參考|欢迎阅读|歡迎閱讀|希望对|希望對|欢迎来到|歡迎來到"
 )
 #: a line someone else speaks in a transcript: the emcee's, a question or its answer
 _OTHER_VOICE_RE = re.compile(
@@ -554,8 +558,8 @@ def chrome_kind(text: str, compact: str) -> str | None:
             if _RELATED_RE.search(compact):
                 return "related"
             return "disclaimer" if _DISCLAIMER_RE.search(compact) else "chrome"
-    if n <= 80 and (_CHROME_SHORT.search(compact) or ad_line(compact)):
-        return "related" if _RELATED_RE.search(compact) else "chrome"
+    if n <= 80 and (kind := _short_kind(compact)):
+        return kind
     if n <= _METADATA_MAX and _metadata_line(text, compact):
         return "metadata"
     return "chrome" if n <= 24 and _weak_chrome(compact) else None
@@ -574,6 +578,13 @@ def _weak_chrome(compact: str) -> bool:
 _SENDER_RE = re.compile(
     r"[^\s，。,.:：]{1,12}(?:[(（][^()（）]{1,10}[)）])?\s{0,3}\d{1,2}[:：]\d{2}"
 )
+
+
+def _short_kind(compact: str) -> str | None:
+    """Furniture words read on short lines only: labels, footer fields, ads, notes."""
+    if _CHROME_SHORT.search(compact) or ad_line(compact):
+        return "related" if _RELATED_RE.search(compact) else "chrome"
+    return "intro" if _NOTE_RE.search(compact) else None  # （根据录音整理…）
 
 
 def _metadata_line(text: str, compact: str) -> bool:

@@ -60,7 +60,7 @@ _NUMBERED_TITLE_LAST = ")）】]0123456789０１２３４５６７８９一二�
 _NUMBERED_TITLE_FIRST = "【[〔篇范範第"
 _SUBTITLE_RE = re.compile(r"^(?:——|—|－－|--|──)")
 _FOOTNOTE_START_RE = re.compile(
-    r"^(?:注释|註釋|注解|脚注|腳註|参考文献|參考文獻|参考资料|參考資料|附件|附录|附錄|附|注|註)"
+    r"^(?:注释|註釋|注解|脚注|腳註|参考文献|參考文獻|参考资料|參考資料|附件|附录|附錄|附表|附|注|註)"
     r"\s{0,2}(?:[:：]|[0-9０-９]|$)"
 )
 _FOOTNOTE_FIRST = frozenset("注註脚腳参參附")
@@ -70,9 +70,12 @@ def _footnote_start(compact: str) -> bool:
     """A short line that opens notes, references or attachments (注释：, 参考文献, 附件1)."""
     return (
         compact[0] in _FOOTNOTE_FIRST
-        and len(compact) <= 30
+        and (len(compact) <= 30 or (len(compact) <= 60 and compact.startswith(_ATTACHED)))
         and _FOOTNOTE_START_RE.match(compact) is not None
     )
+
+
+_ATTACHED = ("附件：", "附件:")  # 附件：1.2024年…统计表: a 公文's list, its first item on the line
 
 
 _TOC_LABEL_RE = re.compile(
@@ -1043,8 +1046,7 @@ def _tail(page: _Page, plan: SpeechPlan, body_start: int, titles: set[str]) -> i
         c = page.lines[k].compact
         if (
             _footnote_start(c)
-            or _AFTERWORD_RE.fullmatch(c)
-            or _REPLY_HEAD_RE.search(c)
+            or (len(c) <= _AFTERWORD_MAX and _afterword(c))
             or _related_block(page, k, end)
         ):
             return _furniture_above(page, k, body_start, titles)
@@ -1086,15 +1088,29 @@ def _closed_off(page: _Page, body_start: int, end: int, announced: bool) -> int:
     感谢…, 提问：…), or, when a news report quoted the speech (…全文如下：), where the
     report's prose goes on (謝謝大家。⏎隨後，總統…參觀…。)."""
     lines = page.lines
-    for k in range(end - 1, max(body_start, end - _END_MARK_REACH), -1):
+    window = range(max(body_start + 1, end - _END_MARK_REACH), end)
+    voices = [j for j in window if _other_voice(lines[j])]
+    if not voices and not announced:
+        return end  # (most speeches: a first look that spares the closing's grammar)
+    for k in range(end - 1, window.start - 1, -1):
         c = lines[k].compact
         if line_form(c[: stage_tail(c)]) == "closing":
             after = range(k + 1, end)
-            if any(other_voice(lines[j].compact) or _sender(lines[j]) for j in after):
+            if voices and voices[-1] > k:
                 return k + 1
             prose = (page.body_like(j) and lines[j].compact.endswith(SENTENCE_END) for j in after)
             return k + 1 if announced and any(prose) else end
     return end
+
+
+_VOICE_FIRST = frozenset("主司提观觀听聽记記问問答")  # what other_voice's labels open with
+
+
+def _other_voice(ln: Line) -> bool:
+    """A line someone other than the speaker says: a label (主持人：, 提问：) or a chat
+    export's sender line."""
+    c = ln.compact
+    return (c[:1] in _VOICE_FIRST and other_voice(c)) or (c[-1:].isdigit() and _sender(ln))
 
 
 _HEAD_BLURB_LINES = 3  # body lines a page's head may hold above the speech it names
@@ -1138,6 +1154,16 @@ def _furniture_above(page: _Page, end: int, body_start: int, titles: set[str]) -
 
 
 _LABEL_MAX = 12  # a label line (相关推荐, 猜你喜欢)
+_AFTERWORD_MAX = 48  # a label's or a reply header's length at most
+
+
+def _afterword(compact: str) -> bool:
+    """A label over what others say after the speech, or a forum reply's header."""
+    return (
+        _AFTERWORD_RE.fullmatch(compact) is not None or _REPLY_HEAD_RE.search(compact) is not None
+    )
+
+
 #: a forum reply's header (沙发  某某  发表于 2024-2-23 22:05): the thread goes on
 _REPLY_HEAD_RE = re.compile(r"(?:发表于|發表於)\d{4}[-/.年]")
 #: the label over what others say after the speech: readers' comments (网友评论, 全部评论
@@ -1266,6 +1292,10 @@ def _body(
             removed.append((i, i, "chrome"))
             i += 1
             continue
+        if c.startswith(_GLOSSARY) and (j := _glossary_end(page, i, stop)) > i:
+            removed.append((i, j - 1, "chrome"))  # a site's box inside the text: 【名词解释】
+            i = j
+            continue
         if ln.short:
             if _NEXTPAGE_RE.match(c):
                 removed.append((i, i, "pagination"))
@@ -1291,6 +1321,27 @@ def _body(
         if i != plan.closing or plan.closing_at:
             plan.body.append(i)
         i += 1
+
+
+_GLOSSARY = ("名词解释", "【名词解释", "名詞解釋", "【名詞解釋", "[名词解释")
+_GLOSSARY_RE = re.compile(r"[【\[]?(?:名词解释|名詞解釋)[】\]]?[:：]?")
+_GLOSSARY_LINES = 4  # lines a box may hold under its label
+
+
+def _glossary_end(page: _Page, i: int, stop: int) -> int:
+    """One past the last line of the explanatory box a website put at line ``i`` (【名词解释】
+    ⏎ 术语 ⏎ its explanation, up to a blank line), or ``i`` when line ``i`` is no box's
+    label.  A label with its explanation on its line (名词解释：林长制，指…) is the box."""
+    c = page.lines[i].compact
+    m = _GLOSSARY_RE.match(c)
+    if m is None:
+        return i
+    if m.end() < len(c):
+        return i + 1
+    j = i + 1
+    while j < min(stop, i + 1 + _GLOSSARY_LINES) and not page.lines[j].gap and not page.marker(j):
+        j += 1
+    return j
 
 
 def _classify_run(
