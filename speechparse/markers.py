@@ -185,10 +185,17 @@ def line_marker(text: str) -> Found | None:
         return None  # (2)(3)两项…: numbers cited together, no heading
     if (style == "bare_cn" or style == "bare_ar") and found.end < len(text):
         # 1 总体要求: a number and a heading set apart by a space (the pattern saw to it)
-        if style == "bare_ar" and text[found.end].isspace():
+        if (
+            style == "bare_ar"
+            and text[found.end].isspace()
+            and not _CELLS_RE.search(text, found.end + 1)
+        ):
             return _spaced(found.text, found.end, found.info.ordinal)
-        return None
+        return None  # (1　　就业增收工程　…　市人社局: a table's row, its cells set apart)
     return found
+
+
+_CELLS_RE = re.compile(r"\S(?: {2,}|\u3000+)\S")  # a wide gap between two words
 
 
 @lru_cache(maxsize=64)

@@ -205,7 +205,8 @@ def _keeps_theme(paras: list[Paragraph], k: int) -> Callable[[Event, Event | Non
 
 
 #: words that announce a list: a count of points (三点意见, 几个方面, 以下几点)
-_COUNT_RE = re.compile(r"[一二两兩三四五六七八九十几幾][点點个個条條项項件](?:[^。！？；;]{0,8})$")
+#: a count of two or more (三点, 几个): what announces a list (一项具体举措 announces none)
+_COUNT_RE = re.compile(r"[二两兩三四五六七八九十几幾][点點个個条條项項件](?:[^。！？；;]{0,8})$")
 _ANNOUNCE_TAIL = 24  # characters before a list's first member where its count may stand
 
 

@@ -79,7 +79,7 @@ _ATTACHED = ("附件：", "附件:")  # 附件：1.2024年…统计表: a 公文
 
 
 _TOC_LABEL_RE = re.compile(
-    r"^(?:目\s{0,3}录|目\s{0,3}錄|提\s{0,2}纲|提\s{0,2}綱|目次|大纲|大綱)\s{0,2}[:：]?$"
+    r"^(?:本文|文章)?(?:目\s{0,3}录|目\s{0,3}錄|提\s{0,2}纲|提\s{0,2}綱|目次|大纲|大綱)\s{0,2}[:：]?$"
 )
 _NEXTPAGE_RE = re.compile(
     r"^\[?NextPage\]?$|^第\s{0,2}\d{1,3}\s{0,2}[页頁](?:\s{0,2}[，,]?\s{0,2}共\s{0,2}\d{1,3}\s{0,2}[页頁])?$"
@@ -466,9 +466,8 @@ def _title_block(page: _Page, sal: int, floor: int) -> list[int]:
             page.furniture(i) is not None
             or _translation(c)
             or _script_label(page, i)
-            or (
-                other_voice(c, emcee_only=True)  # 主持人：下面有请…
-            )
+            or other_voice(c, emcee_only=True)  # 主持人：下面有请…
+            or _count_in_bar(page, i)
         ):
             stop = max(stop - 1, sal - _HEAD_SCAN)
             i -= 1
@@ -590,6 +589,52 @@ def _opens_speech(page: _Page, i: int) -> bool:
     return c.endswith(COLON_ENDS) and page.salutation(i)  # 同志们：(。)
 
 
+_TOC_SCAN = 40  # lines at a page's top where a table of contents of its speeches may stand
+_TOC_TITLE_TAIL = ("范文", "範文", "稿")  # what a speech's own title may add to its entry
+_TEASER_ENDS = ("阅读全文】", "閱讀全文】", "阅读全文", "閱讀全文", "……", "...")
+
+
+def _toc_key(page: _Page, i: int) -> str:
+    """A table-of-contents entry's words: its number (1. 篇一：) and a 范文/稿 suffix off."""
+    ln = page.lines[i]
+    found = opening(ln)
+    c = "".join(ln.text[found.end :].split()) if found else ln.compact
+    c = _PREFIX_TITLE_RE.sub(lambda m: m.group("stem"), c) if c[:1] in "【[〔篇范範第" else c
+    for tail in _TOC_TITLE_TAIL:
+        c = c.removesuffix(tail)
+    return simplify(c)
+
+
+def _toc_titles(page: _Page) -> list[int]:
+    """Lines that say again, as a speech's title, the entries of a table of contents at the
+    page's top (本文目录 ⏎ 1. …开幕式致辞 ⏎ 2. …闭幕式讲话 … ⏎ 1. …开幕式致辞 ⏎ 尊敬的…),
+    two or more of them, in order."""
+    lines = page.lines
+    label = next(
+        (i for i in range(min(len(lines), _TOC_SCAN)) if _TOC_LABEL_RE.match(lines[i].compact)),
+        None,
+    )
+    if label is None:
+        return []
+    keys: list[str] = []  # entries that name speeches (…致辞, …讲话), not headings
+    j = label + 1  # the entries: up to the first said again (the first speech's title)
+    while j < len(lines) and not page.salutation(j):
+        if lines[j].compact.endswith(_TEASER_ENDS):  # an entry's excerpt: …【阅读全文】
+            j += 1
+            continue
+        if not _toc_entry(page, j) or (key := _toc_key(page, j)) in keys:
+            break
+        keys.append(key)
+        j += 1
+    found: list[int] = []
+    at = 0  # entries are met in order; an entry's excerpt line (…【阅读全文】) is skipped
+    for i in range(j, len(lines)):
+        if lines[i].short and (key := _toc_key(page, i)) in keys[at:] and speech_title_words(key):
+            found.append(i)
+            at = keys.index(key, at) + 1
+    return found if len(found) >= 2 else []
+
+
 def _generic_labels(page: _Page, titled: list[int]) -> bool:
     """Do the collection's labels all say one name after their numbers (范文一：XX讲话稿,
     范文二：XX讲话稿)?  Then they are labels, each speech's own title is under them."""
@@ -606,7 +651,7 @@ def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
     """(first line, title lines) of every speech, in page order."""
     lines = page.lines
     starts: dict[int, list[int]] = {}
-    titled = _collection_titles(page)
+    titled = _collection_titles(page) or _toc_titles(page)
     labels = [] if titled else _speaker_labels(page)  # a 座谈会 page: one per speaker
     titled = titled or labels
     # a page that announces several speeches (XX(精选3篇)) may run them on untitled
@@ -809,6 +854,11 @@ def _translation(compact: str) -> bool:
     return len(compact) >= _TRANSLATION_MIN and not _CJK_RE.search(compact)
 
 
+def _count_in_bar(page: _Page, i: int) -> bool:
+    """A number alone under a line of furniture: a count of likes or shares (举报 ⏎ 0)."""
+    return page.lines[i].compact.isdigit() and i > 0 and page.furniture(i - 1) is not None
+
+
 def _head_furniture(page: _Page, i: int, end: int) -> str | None:
     """The chrome kind of line ``i`` in a speech's head: furniture, or the title in another
     script (a translation) above the salutation."""
@@ -816,6 +866,8 @@ def _head_furniture(page: _Page, i: int, end: int) -> str | None:
     c = page.lines[i].compact
     if kind is None and other_voice(c, emcee_only=True) and not page.salutation(i):
         return "intro"  # the emcee's words before the speech (主持人：下面有请…)
+    if kind is None and _count_in_bar(page, i):
+        return "metadata"
     if kind is None and (
         (_translation(c) and _salutation_below(page, i, end)) or _script_label(page, i)
     ):
@@ -1306,9 +1358,10 @@ def _body(
                 i += 1
                 continue
             kind = page.chrome(i) if len(c) <= 40 or ad_line(c) else None
-            if (kind in ("chrome", "disclaimer") and not page.marker(i)) or _sender(ln):
-                removed.append((i, i, kind or "metadata"))
-                i += 1
+            if (kind in ("chrome", "disclaimer", "related") and not page.marker(i)) or _sender(ln):
+                j = _card_end(page, i, stop) if kind != "disclaimer" else i + 1
+                removed.append((i, j - 1, kind or "metadata"))
+                i = j
                 continue
             if _TOC_LABEL_RE.match(c) and i - start <= 3:
                 j = i + 1
@@ -1321,6 +1374,32 @@ def _body(
         if i != plan.closing or plan.closing_at:
             plan.body.append(i)
         i += 1
+
+
+_CARD_LINES = 8  # lines a card of ads or recommendations holds under its label
+_CARD_LINE_MAX = 30
+
+
+def _card_end(page: _Page, i: int, stop: int) -> int:
+    """One past a card that a label line ``i`` opens inside a speech (广告 ⏎ 云禾农业科技 ⏎
+    查看详情; 猜你想看 ⏎ titles): the short lines with no sentence under a label; ``i + 1``
+    under any other furniture line."""
+    c = page.lines[i].compact
+    if not (
+        len(c) <= _LABEL_MAX
+        and (page.chrome(i) == "related" or c.strip("【】[]") in ("广告", "廣告"))
+    ):
+        return i + 1
+    j = i + 1
+    while j < min(stop, i + 1 + _CARD_LINES):
+        ln = page.lines[j]
+        if page.marker(j) or not (
+            (len(ln.compact) <= _CARD_LINE_MAX and title_like(ln.compact.rstrip("？?！!>＞")))
+            or (ln.short and page.chrome(j) is not None)
+        ):
+            break
+        j += 1
+    return j
 
 
 _GLOSSARY = ("名词解释", "【名词解释", "名詞解釋", "【名詞解釋", "[名词解释")
