@@ -1106,6 +1106,7 @@ def _tail(page: _Page, plan: SpeechPlan, body_start: int, titles: set[str]) -> i
 
 
 _END_MARK_REACH = 60  # lines above a speech's end where an end mark (完) is looked for
+_END_MARK_MAX = 12  # (— THE END —: an end mark is no longer)
 
 
 def _end_marked(page: _Page, end: int, body_start: int) -> int:
@@ -1113,8 +1114,11 @@ def _end_marked(page: _Page, end: int, body_start: int) -> int:
     (a press release's date and photos, other releases), unless a closing still comes."""
     lines = page.lines
     for k in range(max(body_start + 1, end - _END_MARK_REACH), end):
-        if end_mark(lines[k].compact) and not any(
-            line_form(lines[j].compact) == "closing" for j in range(k + 1, end)
+        c = lines[k].compact
+        if (
+            len(c) <= _END_MARK_MAX
+            and end_mark(c)
+            and not any(line_form(lines[j].compact) == "closing" for j in range(k + 1, end))
         ):
             return k
     return end
@@ -1141,7 +1145,12 @@ def _closed_off(page: _Page, body_start: int, end: int, announced: bool) -> int:
     report's prose goes on (謝謝大家。⏎隨後，總統…參觀…。)."""
     lines = page.lines
     window = range(max(body_start + 1, end - _END_MARK_REACH), end)
-    voices = [j for j in window if _other_voice(lines[j])]
+    voices = [  # (a first look at the first and last characters spares most lines a call)
+        j
+        for j in window
+        if ((c := lines[j].compact)[:1] in _VOICE_FIRST or c[-1:].isdigit())
+        and _other_voice(lines[j])
+    ]
     if not voices and not announced:
         return end  # (most speeches: a first look that spares the closing's grammar)
     for k in range(end - 1, window.start - 1, -1):
