@@ -385,19 +385,24 @@ def other_voice(compact: str, emcee_only: bool = False) -> bool:
 _THANKS_HOST_RE = re.compile(r"(?:谢谢|謝謝|感谢|感謝)(?:主持人|主席)[^！!。，,]{0,10}[！!。，,]")
 
 
+def speaker_label(compact: str) -> int:
+    """The length of a speaker's name label opening a transcript's line (林教授：…), or 0."""
+    m = _NAME_LABEL_RE.match(compact)
+    return m.end() if m and not other_voice(compact) else 0
+
+
 def preamble(compact: str) -> int:
     """The length of what a transcript puts before a salutation on its line: the speaker's
     name label and thanks to the host (韩志斌：谢谢主持人！各位朋友，大家好！), or 0."""
-    m = _NAME_LABEL_RE.match(compact)
-    n = m.end() if m and not other_voice(compact) else 0
+    n = speaker_label(compact)
     t = _THANKS_HOST_RE.match(compact, n)
     return t.end() if t else n
 
 
 def name_label(compact: str) -> int:
     """The length of a speaker's name label opening a salutation (周明远：各位…：), or 0."""
-    m = _NAME_LABEL_RE.match(compact)
-    return m.end() if m and not other_voice(compact) and names_audience(compact[m.end() :]) else 0
+    n = speaker_label(compact)
+    return n if n and names_audience(compact[n:]) else 0
 
 
 _COLLECTION_RE = re.compile(

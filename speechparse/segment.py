@@ -31,6 +31,7 @@ from .classify import (
     salutation_greeting,
     salutation_lead,
     salutation_text,
+    speaker_label,
     speech_title_words,
     stage_tail,
     title_like,
@@ -158,7 +159,6 @@ def _front_matter(lines: list[Line]) -> int:
     return -1
 
 
-_NAME_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[(（][^()（）]{1,20}[)）])?[：:]")
 _HANDS_OVER_RE = re.compile(r"全文|如下")  # a report's lead hands over to the speech
 _HEAD_SCAN = 8  # lines between a title and its body read as the speech's head
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
@@ -974,8 +974,7 @@ def _greeting(compact: str) -> int:
     大家午安！…); 0: neither."""
     if line_form(compact) == "greeting":
         return -1
-    m = _NAME_LABEL_RE.match(compact)
-    n = m.end() if m and not other_voice(compact) else 0
+    n = speaker_label(compact)
     g = greeting_lead(compact[n:]) if n else 0
     return n + g if g else greeting_lead(compact)
 
