@@ -171,7 +171,7 @@ _SENTENCE_WORDS_RE = re.compile(
 )
 
 
-_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_CJK_RE = re.compile(r"[^\W\d_A-Za-z]")  # a non-ASCII letter (a CJK range costs the import)
 _CLAUSE_PUNCT_RE = re.compile(r"[，,。]")
 COLONS = ("：", ":")  # a salutation line ends with one
 COLON_ENDS = (*COLONS, "：。", ":。")  # … or with one and a stray full stop
@@ -372,7 +372,7 @@ _OTHER_VOICE_RE = re.compile(
 )
 _EMCEE = ("主持", "司仪", "司儀")
 #: a speaker's name label before the salutation (周明远：亲爱的同学们…)
-_NAME_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[(（][^()（）]{1,20}[)）])?[：:]")
+_NAME_LABEL_RE = re.compile(r"[^\W\d_A-Za-z]{2,4}(?:[(（][^()（）]{1,20}[)）])?[：:]")
 
 
 def other_voice(compact: str, emcee_only: bool = False) -> bool:

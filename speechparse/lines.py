@@ -126,11 +126,10 @@ _MID_SENTENCE_END = tuple("，,、（(“《‘—")
 #: particles no sentence starts with: a line opening with one goes on the line before
 PARTICLES = "的了着之地得"
 #: a line that opens with the last one to four characters of a sentence (实处。…)
-_TAIL_RE = re.compile(r"[\u4e00-\u9fff]{1,4}[。！？；;]")
+_TAIL_RE = re.compile(r"[^\W\d_A-Za-z]{1,4}[。！？；;]")  # (no CJK range: cheaper to compile)
 _NUMERAL_TAIL_RE = re.compile(r"[一二三四五六七八九十]{1,3}[。.．]?$")
 _LONG = 50
 _SUBHEADING_MAX = 30
-_CJK_END_RE = re.compile(r"[\u4e00-\u9fff]$")
 
 
 def joins(
@@ -171,7 +170,7 @@ def joins(
     return (
         not prev_is_heading
         and not (blank_breaks and cur.gap)
-        and (len(t) >= _LONG or (_CJK_END_RE.search(t) is not None and not short))
+        and (len(t) >= _LONG or ("\u4e00" <= t[-1] <= "\u9fff" and not short))
     )
 
 

@@ -178,7 +178,7 @@ def _glued_at(text: str, i: int) -> bool:
 
 _THEME_CHARS = 30  # a paragraph's opening words, a heading's words: what a theme is read from
 _THEME_SHARED = 3  # character pairs a paragraph must share with a heading to keep to it
-_CJK_PAIR_RE = re.compile(r"[\u4e00-\u9fff]{2,}")
+_CJK_PAIR_RE = re.compile(r"[^\W\d_A-Za-z]{2,}")  # (no CJK range: cheaper to compile)
 
 
 def _bigrams(text: str) -> set[str]:

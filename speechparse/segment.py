@@ -161,7 +161,6 @@ def _front_matter(lines: list[Line]) -> int:
 
 _HANDS_OVER_RE = re.compile(r"全文|如下")  # a report's lead hands over to the speech
 _HEAD_SCAN = 8  # lines between a title and its body read as the speech's head
-_CJK_RE = re.compile(r"[\u3400-\u9fff]")
 _WRAPPED_LINES = 4  # lines of a wrapped line of furniture looked up for its kind
 
 
@@ -379,7 +378,7 @@ def _speaker_like(page: _Page, i: int) -> bool:
     )
 
 
-_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,3}")
+_NAME_RE = re.compile(r"[^\W\d_A-Za-z]{2,3}")  # (no CJK range: cheaper to compile)
 #: how the names of posts end (局长, 总规划师, 调研员, 书记, 主任, 主席, 经理, 总监, 总裁)
 _POST_END = tuple("长長师師员員记記任席理监監官裁")
 
@@ -564,7 +563,7 @@ def _titled_after_closing(page: _Page, i: int) -> bool:
 
 
 #: a speaker's label over their remarks on a 座谈会 page: 王建华（市发改委主任）：
-_SPEAKER_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{2,4}[（(][^（()）]{2,24}[)）][：:]")
+_SPEAKER_LABEL_RE = re.compile(r"[^\W\d_A-Za-z]{2,4}[（(][^（()）]{2,24}[)）][：:]")
 
 
 def _speaker_labels(page: _Page) -> list[int]:
@@ -851,7 +850,9 @@ _TRANSLATION_MIN = 12  # a title in another script is longer than a name (Chang)
 
 def _translation(compact: str) -> bool:
     """A title line in another script on a Chinese page (Discurso de abertura do …)."""
-    return len(compact) >= _TRANSLATION_MIN and not _CJK_RE.search(compact)
+    return len(compact) >= _TRANSLATION_MIN and not any(
+        "\u3400" <= ch <= "\u9fff" for ch in compact
+    )
 
 
 def _count_in_bar(page: _Page, i: int) -> bool:
