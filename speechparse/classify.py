@@ -316,12 +316,9 @@ _CHROME_SHORT = re.compile(
     r"@所有人|\[文件\]|\[图片\]|\[圖片\]|\[语音\]|\[語音\]|\[视频\]|\[視頻\]|\[表情\]"  # a chat's
 )
 #: a transcript's note on a short line: （根据录音整理，未经本人审阅）
-_NOTE_RE = re.compile(
-    r"录音整理|錄音整理|速记整理|速記整理|现场速记|現場速記|未经本人审阅|未經本人審閱|"
-    r"未经演讲者|未經演講者|未經講者"
-)
+_NOTE_RE = re.compile(r"录音整理|錄音整理|速记整理|速記整理")
 #: an advertisement's call to act: 点击咨询>>
-_AD_LINK_RE = re.compile(r"点击咨询|點擊諮詢|立即咨询|立即諮詢|免费咨询|免費諮詢|在线咨询|在線諮詢")
+_AD_LINK_RE = re.compile(r"点击咨询|點擊諮詢|立即咨询|立即諮詢|免费咨询|免費諮詢")
 _LINK_ARROWS = (">>", "＞＞", "»»")
 
 
