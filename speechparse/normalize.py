@@ -53,6 +53,13 @@ _BOLD_MARK_RE = re.compile(r"(?<!\*)\*\*(?!\*)")
 #: a line that opens in bold and closes it (**（一）突出重点**): with a heading line, what
 #: says the page is Markdown.  Elsewhere ** masks a name (在**市工作): left alone.
 _BOLD_LINE_RE = re.compile(r"^[ \t]{0,3}\*\*(?![*\s])[^*\n]{1,80}?(?<!\s)\*\*(?!\*)", re.M)
+#: what a page's HTML leaves in its text when a scraper did not take it out: a tag, a
+#: comment, an entity (``<p><strong>一、…</strong></p>``, ``&nbsp;``, ``&ldquo;``)
+_HTML_RE = re.compile(
+    r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:[ \t][^<>\n]{0,300})?/?>|<!--[^\n]{0,300}?-->"
+    r"|&(?:[A-Za-z]{2,8}|#[0-9]{2,6}|#[xX][0-9A-Fa-f]{2,5});"
+)
+_HTML_MIN = 2  # pieces of HTML that show a page leaked it (one < or & is text)
 #: small-form and vertical-form punctuation (﹕﹐︰ …): the clean view reads each as the mark
 #: it stands for, one character for one.  ︰ is a two-dot leader to Unicode, but pages type it
 #: for a colon.
@@ -135,6 +142,8 @@ def clean_view(text: str, suspects: Suspects = Suspects()) -> CleanView:
     """
     # one character is looked for much faster than two: most pages hold no * at all
     marks = _markdown_marks(text) if "#" in text or ("*" in text and "**" in text) else []
+    if "<" in text or "&" in text:
+        marks = _html_marks(text, marks)
     if suspects.pinyin and not suspects.invisible and not marks:  # thousands on some pages
         clean, pinyin, pinyin_text = _cut_pinyin(text)
         deletions = pinyin
@@ -192,6 +201,14 @@ def _markdown_marks(text: str) -> list[tuple[int, int]]:
                 bold.extend(spans)
         pos += len(line)
     return sorted(headings + bold) if bold else headings
+
+
+def _html_marks(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``marks`` and the spans of HTML a page leaked into its text (tags, comments, entities),
+    when it leaked two pieces or more.  The contract lets a paragraph's text only lose what
+    was removed, so an entity is cut out, not read (&ldquo; leaves no quote)."""
+    html = [m.span() for m in _HTML_RE.finditer(text)]
+    return sorted(marks + html) if len(html) >= _HTML_MIN else marks
 
 
 def _without(text: str, deletions: list[tuple[int, int]]) -> str:

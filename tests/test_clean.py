@@ -216,3 +216,27 @@ def test_cuts_are_disjoint_and_map_back(text: str) -> None:
     )
     assert view.text == kept
     assert all(text[a:b].strip("#* ") == "" for a, b in view.marks)
+
+
+def test_html_a_page_leaked_is_cut_out_as_markup() -> None:
+    """Tags and entities a scraper left in the text are removed (markup), so the markers
+    behind them open their lines; an entity is cut, not read (the contract lets a text only
+    lose what was removed)."""
+    page = (
+        "<p>同志们：</p>\n"
+        "<p><strong>一、加强组织领导</strong></p>\n"
+        "<p>&nbsp;&nbsp;要落实&ldquo;一岗双责&rdquo;。</p>\n"
+        "<p><strong>二、强化工作保障</strong></p>\n"
+        "<p>要强化保障。</p>\n"
+    )
+    doc = speechparse.parse(page)
+    (speech,) = doc.speeches
+    assert speech.salutation is not None and speech.salutation.text == "同志们"
+    assert [(b.marker.text, b.heading) for b in speech.content] == [
+        ("一、", "加强组织领导"),
+        ("二、", "强化工作保障"),
+    ]
+    assert speech.content[0].content[0].text == "要落实一岗双责。"
+    assert {r.kind.value for r in doc.removed} == {"markup"}
+    one = speechparse.parse("我们要把“5<6”写进方案。\n")  # one < alone is text
+    assert not one.removed
