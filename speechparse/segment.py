@@ -1145,12 +1145,7 @@ def _closed_off(page: _Page, body_start: int, end: int, announced: bool) -> int:
     report's prose goes on (謝謝大家。⏎隨後，總統…參觀…。)."""
     lines = page.lines
     window = range(max(body_start + 1, end - _END_MARK_REACH), end)
-    voices = [  # (a first look at the first and last characters spares most lines a call)
-        j
-        for j in window
-        if ((c := lines[j].compact)[:1] in _VOICE_FIRST or c[-1:].isdigit())
-        and _other_voice(lines[j])
-    ]
+    voices = [j for j in window if _other_voice(lines[j])]
     if not voices and not announced:
         return end  # (most speeches: a first look that spares the closing's grammar)
     for k in range(end - 1, window.start - 1, -1):
