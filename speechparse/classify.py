@@ -412,7 +412,7 @@ _RELATED_RE = re.compile(
     r"延伸阅读|延伸閱讀|查看更多|往期|精彩推荐|精彩推薦|精彩回顾|精彩回顧|猜你想看|为你推荐|為你推薦"
 )
 _WORDLESS_RE = re.compile(r"[\w]")
-_LABELS = frozenset(("正文", "全文", "原文"))
+_LABELS = frozenset(("正文", "全文", "原文", "视频", "視頻", "音频", "音頻"))  # 视频：(a player)
 #: an article's end mark: 完, （完）, END, - END -, — THE END —
 _END_MARK_RE = re.compile(
     r"[-—–－~～·•*(（【]{0,3}(?:完|(?:THE)?END)[-—–－~～·•*)）】]{0,3}", re.IGNORECASE

@@ -37,6 +37,7 @@ def kind(line: str) -> str | None:
         ("著作權所有 © 某某縣政府　地址：中正路100號", "disclaimer"),
         ("【下载】教师节讲话稿精选3篇.docx（共3篇，约4500字）", "chrome"),  # a download link
         ("正  文", "chrome"),  # a document's label alone
+        ("视频：", "chrome"),  # a player's label, its tags cut out
         ("（完）", "chrome"),  # a press release's end mark
         ("- END -", "chrome"),  # an article's end mark, as WeChat writes it
         ("（热烈掌声）", "chrome"),  # a transcript's stage direction on its own line
