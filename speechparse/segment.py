@@ -461,13 +461,7 @@ def _title_block(page: _Page, sal: int, floor: int) -> list[int]:
     stop = sal - 4
     while i >= floor and i >= stop:
         c = page.lines[i].compact
-        if (
-            page.furniture(i) is not None
-            or _translation(c)
-            or _script_label(page, i)
-            or other_voice(c, emcee_only=True)  # 主持人：下面有请…
-            or _count_in_bar(page, i)
-        ):
+        if _head_furniture(page, i, len(page.lines)) is not None:  # what the head reads as such
             stop = max(stop - 1, sal - _HEAD_SCAN)
             i -= 1
         elif _SUBTITLE_RE.match(c) or line_form(c) == "dateline":
@@ -1106,7 +1100,6 @@ def _tail(page: _Page, plan: SpeechPlan, body_start: int, titles: set[str]) -> i
 
 
 _END_MARK_REACH = 60  # lines above a speech's end where an end mark (完) is looked for
-_END_MARK_MAX = 12  # (— THE END —: an end mark is no longer)
 
 
 def _end_marked(page: _Page, end: int, body_start: int) -> int:
@@ -1114,11 +1107,8 @@ def _end_marked(page: _Page, end: int, body_start: int) -> int:
     (a press release's date and photos, other releases), unless a closing still comes."""
     lines = page.lines
     for k in range(max(body_start + 1, end - _END_MARK_REACH), end):
-        c = lines[k].compact
-        if (
-            len(c) <= _END_MARK_MAX
-            and end_mark(c)
-            and not any(line_form(lines[j].compact) == "closing" for j in range(k + 1, end))
+        if end_mark(lines[k].compact) and not any(
+            line_form(lines[j].compact) == "closing" for j in range(k + 1, end)
         ):
             return k
     return end
@@ -1166,7 +1156,7 @@ def _other_voice(ln: Line) -> bool:
     """A line someone other than the speaker says: a label (主持人：, 提问：) or a chat
     export's sender line."""
     c = ln.compact
-    return (c[:1] in _VOICE_FIRST and other_voice(c)) or (c[-1:].isdigit() and _sender(ln))
+    return (c[:1] in _VOICE_FIRST and other_voice(c)) or _sender(ln)
 
 
 _HEAD_BLURB_LINES = 3  # body lines a page's head may hold above the speech it names
@@ -1348,7 +1338,7 @@ def _body(
             removed.append((i, i, "chrome"))
             i += 1
             continue
-        if c.startswith(_GLOSSARY) and (j := _glossary_end(page, i, stop)) > i:
+        if (j := _glossary_end(page, i, stop)) > i:
             removed.append((i, j - 1, "chrome"))  # a site's box inside the text: 【名词解释】
             i = j
             continue
@@ -1406,7 +1396,6 @@ def _card_end(page: _Page, i: int, stop: int) -> int:
     return j
 
 
-_GLOSSARY = ("名词解释", "【名词解释", "名詞解釋", "【名詞解釋", "[名词解释")
 _GLOSSARY_RE = re.compile(r"[【\[]?(?:名词解释|名詞解釋)[】\]]?[:：]?")
 _GLOSSARY_LINES = 4  # lines a box may hold under its label
 
