@@ -14,7 +14,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import accumulate
 from typing import Any
 
@@ -30,21 +30,30 @@ _INVISIBLE = (
     "\x00-\x08\x0e-\x1b\x7f\x80-\x84\x86-\x9f\u00ad\u200b-\u200f\u202a-\u202e"
     "\u2060-\u2064\u2066-\u2069\ufeff\ufe00-\ufe0f"
 )
-#: what the clean view leaves out: a pinyin annotation glued after a CJK character (會(huì),
-#: also in full-width parentheses), and runs of invisible characters
-_PINYIN_RE = re.compile(
-    "[(（](?<=["
-    + _CJK
-    + "][(（])(?=["
-    + _LATIN
-    + "]{0,7}["
-    + _TONED
-    + "])["
-    + _LATIN
-    + "]{1,8}[)）]"
-)
-#: the same, as re.split's one group: the pieces come out as strings, no match objects
-_PINYIN_SPLIT_RE = re.compile("(" + _PINYIN_RE.pattern + ")")
+#: a pinyin annotation in full-width parentheses (會（huì）): rare, so looked for first
+_WIDE_PINYIN_RE = re.compile("（(?=[" + _LATIN + "]{0,7}[" + _TONED + "])")
+
+
+@cache
+def _pinyin_res(wide: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What the clean view leaves out: a pinyin annotation glued after a CJK character
+    (會(huì), with ``wide`` also 會（huì）), and the same as re.split's one group (the pieces
+    come out as strings, no match objects).  Built on first need: most pages hold no
+    annotation, and a CJK class costs a compile a millisecond or two.  An ASCII parenthesis
+    alone opens the pattern as a literal, which the engine finds far faster than a class."""
+    opener = "[(（]" if wide else r"\("
+    pattern = (
+        f"{opener}(?<=[{_CJK}]{opener})(?=[{_LATIN}]{{0,7}}[{_TONED}])[{_LATIN}]{{1,8}}[)）]"
+    )
+    return re.compile(pattern), re.compile(f"({pattern})")
+
+
+def _pinyin_re(text: str, split: bool = False) -> re.Pattern[str]:
+    """The annotation pattern for ``text`` (``split``: its re.split form)."""
+    wide = "（" in text and _WIDE_PINYIN_RE.search(text) is not None
+    return _pinyin_res(wide)[split]
+
+
 _INVISIBLE_RUN_RE = re.compile("[" + _INVISIBLE + "]{1,64}")
 #: Markdown's marks: the hashes that open a heading line (``## 一、…``: group 1) and the
 #: double asterisks around bold text (``**一是**``)
@@ -148,7 +157,7 @@ def clean_view(text: str, suspects: Suspects = Suspects()) -> CleanView:
         clean, pinyin, pinyin_text = _cut_pinyin(text)
         deletions = pinyin
     else:
-        found = list(_PINYIN_RE.finditer(text)) if suspects.pinyin else []
+        found = list(_pinyin_re(text).finditer(text)) if suspects.pinyin else []
         pinyin = [m.span() for m in found]
         pinyin_text = [m.group() for m in found]
         runs = _INVISIBLE_RUN_RE.finditer(text) if suspects.invisible else ()
@@ -177,7 +186,7 @@ def clean_view(text: str, suspects: Suspects = Suspects()) -> CleanView:
 def _cut_pinyin(text: str) -> tuple[str, list[tuple[int, int]], list[str]]:
     """The text less its annotations, their spans and their texts, from one re.split: the
     pieces alternate kept text, annotation, kept text …, so their lengths give the spans."""
-    parts = _PINYIN_SPLIT_RE.split(text)
+    parts = _pinyin_re(text, split=True).split(text)
     if len(parts) == 1:
         return text, [], []
     bounds = list(accumulate(map(len, parts)))  # bounds[k]: end of parts[k]
