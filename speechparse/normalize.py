@@ -42,9 +42,7 @@ def _pinyin_res(wide: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
     annotation, and a CJK class costs a compile a millisecond or two.  An ASCII parenthesis
     alone opens the pattern as a literal, which the engine finds far faster than a class."""
     opener = "[(（]" if wide else r"\("
-    pattern = (
-        f"{opener}(?<=[{_CJK}]{opener})(?=[{_LATIN}]{{0,7}}[{_TONED}])[{_LATIN}]{{1,8}}[)）]"
-    )
+    pattern = f"{opener}(?<=[{_CJK}]{opener})(?=[{_LATIN}]{{0,7}}[{_TONED}])[{_LATIN}]{{1,8}}[)）]"
     return re.compile(pattern), re.compile(f"({pattern})")
 
 
