@@ -19,7 +19,7 @@ MAX_DEPTH = 32
 
 
 class _Node(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class RemovedKind(str, Enum):
@@ -150,13 +150,6 @@ class Document(_Node):
     speeches: list[Speech] = Field(default_factory=list)
     removed: list[Removed] = Field(default_factory=list)
     diagnostics: list[Diagnostic] = Field(default_factory=list)
-
-
-_Numbered.model_rebuild()
-Section.model_rebuild()
-Item.model_rebuild()
-Speech.model_rebuild()
-Document.model_rebuild()
 
 
 M = TypeVar("M", bound=BaseModel)
