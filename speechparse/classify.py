@@ -315,8 +315,8 @@ _CHROME_SHORT = re.compile(
     r"Poweredby|本帖最后由|本帖最後由|只看该作者|只看該作者|签名[:：]|簽名[:：]|"  # a forum's
     r"@所有人|\[文件\]|\[图片\]|\[圖片\]|\[语音\]|\[語音\]|\[视频\]|\[視頻\]|\[表情\]"  # a chat's
 )
-#: a transcript's note on a short line: （根据录音整理，未经本人审阅）
-_NOTE_RE = re.compile(r"录音整理|錄音整理|速记整理|速記整理")
+#: a transcript's or an editor's note on a short line: （根据录音整理…）, （小标题为编者所加）
+_NOTE_RE = re.compile(r"录音整理|錄音整理|速记整理|速記整理|编者所加|編者所加|编者注|編者注")
 #: an advertisement's call to act: 点击咨询>>
 _AD_LINK_RE = re.compile(r"点击咨询|點擊諮詢|立即咨询|立即諮詢|免费咨询|免費諮詢")
 _LINK_ARROWS = (">>", "＞＞", "»»")
@@ -332,7 +332,7 @@ def ad_line(compact: str) -> bool:
 #: words that mark a short line as furniture
 _CHROME_WEAK = re.compile(
     r"首页|首頁|下载|下載|收藏|分享|打印|评论|評論|专题|專題|标签|標籤|搜索|举报|舉報|阅读|閱讀|"
-    r"浏览|瀏覽|字号|字號|关注|關注|微信|微博|二维码|二維碼|导航|導航|更多|热门|熱門|栏目|欄目|"
+    r"浏览|瀏覽|字号|字號|字级|字級|字体|字體|关注|關注|微信|微博|二维码|二維碼|导航|導航|更多|热门|熱門|栏目|欄目|"
     r"范文|範文|作文|模板|点击|點擊|删除|刪除|投稿|网友|網友|稿件|频道|頻道|大全|精选|精選|"
     r"简体版|簡體版|繁体版|繁體版|英文版|寄给朋友|寄給朋友|"  # language and share links
     r"推荐|推薦|广告|廣告|来源[：:]|來源[：:]|作者[：:]|时间[：:]|時間[：:]|发布[：:]|發佈[：:]|"
@@ -347,7 +347,7 @@ _METADATA_WORD_RE = re.compile(
     # a site footer's contact fields
     r"地址[:：]|电话[:：]|電話[:：]|传真[:：]|傳真[:：]|邮编[:：]|郵編[:：]|邮箱[:：]|郵箱[:：]|"
     # a reporter's or an editor's line: （记者 陈晓 编辑 刘洋）
-    r"（记者|\(记者|（記者|\(記者|（通讯员|\(通讯员|（通訊員|\(通訊員|（编辑|\(编辑|（編輯|\(編輯"
+    r"（记者|\(记者|（記者|\(記者|〔记者|〔記者|【记者|【記者|（通讯员|\(通讯员|（通訊員|\(通訊員|（编辑|\(编辑|（編輯|\(編輯"
 )
 #: a field that opens its line: an article's credits (审核：…, 图片：…), a government
 #: page's information table (索引号：…, 主题分类：…, an empty 文号：)
@@ -355,12 +355,12 @@ _FIELD_RE = re.compile(
     r"[（(【\[]?(?:审核|審核|審覈|校对|校對|责编|責編|文字|图片|圖片|整理|撰稿|供稿|排版|美编|美編|"
     r"摄影|攝影|撰文|采写|採寫|地点|地點|"
     r"索引号|索引號|发布机构|發佈機構|發布機構|发文机关|發文機關|发文日期|發文日期|成文日期|"
-    r"主题分类|主題分類|文号|文號|有效性|公开方式|公開方式)[:：／/]"
+    r"主题分类|主題分類|文号|文號|有效性|公开方式|公開方式|文|图|圖)[:：／/]"  # 文：… 圖：…
 )
 _DATE_RE = re.compile(r"\d\d{3}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _METADATA_MAX = 64
 _INTRO_RE = re.compile(
-    r"下面是|以下是|以下为|以下為|全文如下|全文为|全文為|刊发如下|刊發如下|刊登如下|致辞全文|致辭全文|讲话全文|講話全文|为大家整理|為大家整理|供大家参考|供大家參考|仅供参考|僅供參考|欢迎阅读|歡迎閱讀|希望对|希望對|欢迎来到|歡迎來到"
+    r"下面是|以下是|以下为|以下為|全文如下|全文为|全文為|刊发如下|刊發如下|刊登如下|致辞全文|致辭全文|致词全文|致詞全文|讲话全文|講話全文|内容如下|內容如下|为大家整理|為大家整理|供大家参考|供大家參考|仅供参考|僅供參考|欢迎阅读|歡迎閱讀|希望对|希望對|欢迎来到|歡迎來到"
 )
 #: a line someone else speaks in a transcript: the emcee's, a question or its answer
 _OTHER_VOICE_RE = re.compile(
@@ -412,15 +412,22 @@ _RELATED_RE = re.compile(
     r"延伸阅读|延伸閱讀|查看更多|往期|精彩推荐|精彩推薦|精彩回顾|精彩回顧|猜你想看|为你推荐|為你推薦"
 )
 _WORDLESS_RE = re.compile(r"[\w]")
-_LABELS = frozenset(("正文", "全文", "原文", "视频", "視頻", "音频", "音頻"))  # 视频：(a player)
-#: an article's end mark: 完, （完）, END, - END -, — THE END —
+#: a document's label alone on its line (正文); a media player's label or button (视频：, 倍速)
+_LABELS = frozenset(
+    {"正文", "全文", "原文", "视频", "視頻", "音频", "音頻", "播放", "暂停", "暫停", "倍速"}
+    | {"全屏", "静音", "靜音", "重播"}
+)
+#: a media player's title line: 视频：江城文旅宣传片
+_PLAYER_TITLES = ("视频：", "视频:", "視頻：", "視頻:", "音频：", "音频:", "音頻：", "音頻:")
+_PLAYER_TITLE_MAX = 40
+#: an article's end mark: 完, （完）, （全文完）, END, - END -, — THE END —
 _END_MARK_RE = re.compile(
-    r"[-—–－~～·•*(（【]{0,3}(?:完|(?:THE)?END)[-—–－~～·•*)）】]{0,3}", re.IGNORECASE
+    r"[-—–－~～·•*(（【]{0,3}(?:全文完|本文完|完|(?:THE)?END)[-—–－~～·•*)）】]{0,3}", re.IGNORECASE
 )
 
 
 def end_mark(compact: str) -> bool:
-    """A line that marks the end of an article (完, （完）, - END -): what follows is not it."""
+    """A line that marks the end of an article (完, （全文完）, - END -): what follows is not it."""
     return len(compact) <= 12 and _END_MARK_RE.fullmatch(compact) is not None
 
 
@@ -456,6 +463,7 @@ _CAPTION_START_RE = re.compile(
 )
 _CAPTION_CREDIT_RE = re.compile(r"(?:记者|記者|摄影|攝影|通讯员|通訊員)[^，,。；;！!]{1,16}$")
 _CAPTION_MAX = 120
+_TIMER_RE = re.compile(r"\d{1,2}:\d{2}/\d{1,2}:\d{2}")  # 00:00 / 03:25
 _PAGE_ID_MIN, _PAGE_ID_MAX = 5, 12  # digits: more than a year's four, less than a phone's
 #: a page's count of views, pages or bytes: three digits, or a number with its unit or
 #: its thousands (two digits alone are a page number or a bare numeral heading, four may
@@ -534,6 +542,8 @@ def _number_line(compact: str) -> str | None:
     """A page's id alone on its line (149027), or a count (963, 999+, 2,415, 21.78KB, 23页)."""
     if len(compact) >= _PAGE_ID_MIN and compact.isdigit():
         return "chrome"
+    if _TIMER_RE.fullmatch(compact):
+        return "chrome"  # a media player's time: 00:00 / 03:25
     return "metadata" if _COUNT_RE.fullmatch(compact) else None
 
 
@@ -551,8 +561,8 @@ def chrome_kind(text: str, compact: str) -> str | None:
         return "chrome"  # a transcript's stage direction on its own line: （掌声）
     if 3 <= n <= _PAGE_ID_MAX and (count := _number_line(compact)):
         return count
-    if (n <= 3 and compact.rstrip("：:") in _LABELS) or end_mark(compact):
-        return "chrome"  # a document's label alone on its line: 正文; an end mark
+    if _label_line(compact):
+        return "chrome"
     if _FURNITURE_HINT_RE.search(text) or (compact is not text and _INTRO_RE.search(compact)):
         if n <= 80 and _BREADCRUMB_HINT_RE.search(text) and _BREADCRUMB_RE.search(text):
             headline = _bar_only(compact) and max(map(len, _BAR_RE.split(compact))) > _BAR_PART_MAX
@@ -569,6 +579,17 @@ def chrome_kind(text: str, compact: str) -> str | None:
     if n <= _METADATA_MAX and _metadata_line(text, compact):
         return "metadata"
     return "chrome" if n <= 24 and _weak_chrome(compact) else None
+
+
+def _label_line(compact: str) -> bool:
+    """A document's or a media player's label alone on its line (正文, 视频：, 倍速), a
+    player's title line (视频：…), an article's end mark."""
+    n = len(compact)
+    return (
+        (n <= 3 and compact.rstrip("：:") in _LABELS)
+        or (n <= _PLAYER_TITLE_MAX and compact.startswith(_PLAYER_TITLES))
+        or end_mark(compact)
+    )
 
 
 def _weak_chrome(compact: str) -> bool:
@@ -611,7 +632,7 @@ def chat_sender(text: str, compact: str) -> bool:
 
 
 #: intro words that also end a press release's headline (行政长官出席…典礼致辞全文)
-_FULL_TEXT = frozenset(("致辞全文", "致辭全文", "讲话全文", "講話全文"))
+_FULL_TEXT = frozenset(("致辞全文", "致辭全文", "致词全文", "致詞全文", "讲话全文", "講話全文"))
 
 
 def _headline(compact: str, word: str) -> bool:

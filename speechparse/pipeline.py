@@ -275,11 +275,7 @@ def _head_fields(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> dict[str, An
         from_ = _clean_offset(ln, plan.date_from) if plan.date_from else 0
         out["date"] = _drop_cjk_gaps(ln.text[from_:]).strip("()（） ")
     if plan.speaker is not None:
-        # names spaced out for layout (林 纯 怀), a byline's bar (| 小龙)
-        ln = lines[plan.speaker]  # its clean text: the line may be cut off as furniture
-        skip = _clean_offset(ln, plan.speaker_from) if plan.speaker_from else 0
-        stop = _clean_offset(ln, plan.speaker_to) if plan.speaker_to else len(ln.text)
-        out["speaker"] = _drop_cjk_gaps(ln.text[skip:stop]).strip("|｜/ ")  # (主讲人：) 张三
+        out["speaker"] = _speaker(lines[plan.speaker], plan)
     if plan.salutation is not None and plan.salutation_to is not None:  # over lines
         span = doc.span(lines[plan.salutation].start, lines[plan.salutation_to].end)
         out["salutation"] = trusted(LineNode, text=_without_colon(doc.source(span)), span=span)
@@ -302,6 +298,18 @@ def _head_fields(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> dict[str, An
     if plan.closing is not None:
         out["closing"] = _closing(doc, lines, plan)
     return out
+
+
+def _speaker(ln: Line, plan: SpeechPlan) -> str:
+    """The speaker's name on line ``ln`` (its clean text: the line may be cut off as
+    furniture), less a byline's label (主讲人：) and bar (| 小龙), spaces set for layout
+    (林 纯 怀) and the brackets around a whole byline (（…技师　张海涛）)."""
+    skip = _clean_offset(ln, plan.speaker_from) if plan.speaker_from else 0
+    stop = _clean_offset(ln, plan.speaker_to) if plan.speaker_to else len(ln.text)
+    speaker = _drop_cjk_gaps(ln.text[skip:stop]).strip("|｜/ ")
+    if speaker[:1] in "（(" and speaker[-1:] in "）)":
+        speaker = speaker[1:-1]
+    return speaker
 
 
 def _closing(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> LineNode:

@@ -93,6 +93,8 @@ _ADDRESSEES_MAX = 64  # one line of a salutation (spread over lines, or over a g
 _SALUTATION_LINES = 4  # lines a salutation may be spread over
 _FRAGMENT_MAX = 16  # a title broken over lines: its fragments are this short
 _HEAD_TITLE_MAX = 40
+#: a title's last line that says who speaks, under the occasion: 會長梁國華致辭
+_WHO_SPEAKS_RE = re.compile(r"[^\W\d_A-Za-z]{2,10}(?:致辞|致辭|致词|致詞|讲话|講話|发言|發言)")
 _TITLE_TAIL_STARTS = (
     "上的",
     "上講話",
@@ -367,9 +369,11 @@ def _speaker_like(page: _Page, i: int) -> bool:
     c = ln.compact
     if byline(c):
         return page.chrome(i) is None
-    role = _ROLE_RE.search(c) is not None or _UNIT_RE.search(c) is not None or _titled_name(ln)
+    titled = _titled_name(ln)
+    role = titled or _ROLE_RE.search(c) is not None or _UNIT_RE.search(c) is not None
     return (
-        (len(c) <= 12 or (role and len(c) <= 20))  # 市委常委、组织部部长 ×××
+        # 市委常委、组织部部长 ×××; （…分公司焊接高级技师　张海涛）
+        (len(c) <= 12 or (role and len(c) <= 20) or (titled and len(c) <= _HEAD_TITLE_MAX))
         and title_like(c)
         and not speech_title_words(c)
         and page.chrome(i) is None
@@ -384,8 +388,9 @@ _POST_END = tuple("长長师師员員记記任席理监監官裁")
 
 
 def _titled_name(ln: Line) -> bool:
-    """A post and a personal name set apart by a space (市规划局总规划师　陈立群)."""
-    parts = ln.text.split()
+    """A post and a personal name set apart by a space (市规划局总规划师　陈立群), in
+    brackets maybe."""
+    parts = ln.text.strip().strip("（）()").split()
     return (
         len(parts) >= 2
         and _NAME_RE.fullmatch(parts[-1]) is not None
@@ -516,8 +521,11 @@ def _title_fragment(page: _Page, i: int, titles: list[int]) -> bool:
     if byline(c):
         return False
     # a title broken before its last words (在全市…工作会议 / 上的讲话) joins at any length
-    broken = page.lines[titles[0]].compact.startswith(_TITLE_TAIL_STARTS) or (
-        i == titles[0] - 1 and page.cut_above(titles[0])
+    below = page.lines[titles[0]].compact
+    broken = (
+        below.startswith(_TITLE_TAIL_STARTS)
+        or _WHO_SPEAKS_RE.fullmatch(below) is not None  # 晚宴 ⏎ 會長梁國華致辭
+        or (i == titles[0] - 1 and page.cut_above(titles[0]))
     )
     key = simplify(c)
     if (
@@ -774,6 +782,8 @@ def _head(
     first = i = ((plan.title[-1] + 1) if plan.title else plan.first) if start is None else start
     end = plan.end
     extra = 0  # furniture lines take up none of the head's reach (up to twice as far)
+    under = plan.title[-1] + 1 if plan.title else -1
+    cut = 0  # furniture lines removed right under the title, none else between
     while i < end and i < first + _HEAD_SCAN + extra:
         c = lines[i].compact
         if plan.salutation is None and _SUBTITLE_RE.match(c) and plan.subtitle is None:
@@ -814,6 +824,7 @@ def _head(
         elif plan.salutation is None and (kind := _head_furniture(page, i, end)) is not None:
             removed.append((i, i, kind))
             extra = min(extra + 1, _HEAD_SCAN)
+            cut += i == under + cut
             _announced_speaker(plan, i, c, kind)
         elif plan.salutation is None and _TOC_LABEL_RE.match(c):  # a table of contents
             j = _toc_end(page, i, end)
@@ -825,9 +836,7 @@ def _head(
             and plan.speaker is None
             and (  # a name line before the salutation, right under the title, or labelled
                 _salutation_below(page, i, end)
-                or (
-                    plan.title and i == plan.title[-1] + 1 and i + 1 < end and page.body_like(i + 1)
-                )
+                or (i == under + cut and _over_body(page, i + 1, end))
                 or byline(c)  # 講者：林怡君（…）
             )
             and _speaker_like(page, i)
@@ -837,6 +846,11 @@ def _head(
             break
         i += 1
     return i
+
+
+def _over_body(page: _Page, i: int, end: int) -> bool:
+    """Does the body, or the date above it, start at line ``i`` (under a speaker's name)?"""
+    return i < end and (page.body_like(i) or line_form(page.lines[i].compact) == "dateline")
 
 
 _TRANSLATION_MIN = 12  # a title in another script is longer than a name (Chang)
@@ -1178,6 +1192,21 @@ def _page_head(page: _Page, head: SpeechPlan, speech: SpeechPlan) -> bool:
     )
 
 
+def _emcee_frame(page: _Page, plan: SpeechPlan) -> bool:
+    """Is ``plan`` no speech but the emcee's part of a ceremony's record: the emcee's lines
+    (主持人：尊敬的各位领导…) and stage directions up to the next speech, under a title and
+    a lead maybe?"""
+    lines = page.lines
+    voice = [other_voice(lines[k].compact, emcee_only=True) for k in range(plan.first, plan.end)]
+    if True not in voice:
+        return False
+    first = voice.index(True)
+    prose = [page.body_like(k) for k in range(plan.first, plan.end)]
+    return sum(prose[:first]) <= _HEAD_BLURB_LINES and all(
+        v or not p for v, p in zip(voice[first:], prose[first:], strict=True)
+    )
+
+
 def _furniture_above(page: _Page, end: int, body_start: int, titles: set[str]) -> int:
     """Walk up from ``end`` over furniture and short unpunctuated lines; return the topmost
     furniture line's index (``end`` if none)."""
@@ -1279,6 +1308,8 @@ def segment(lines: list[Line]) -> Segmentation:
         plans.append(SpeechPlan(first=first, end=end, title=titles))
     if len(plans) >= 2 and _page_head(page, plans[0], plans[1]):
         del plans[0]  # the page's title and a blurb above the speech that title names
+    while len(plans) >= 2 and _emcee_frame(page, plans[0]):
+        del plans[0]  # the emcee's words above the first speech (主持人：尊敬的…): the page's
     removed: list[tuple[int, int, str]] = []
     header_end = plans[0].first if plans else len(lines)
     header_titles: set[str] = set()

@@ -38,6 +38,15 @@ def kind(line: str) -> str | None:
         ("【下载】教师节讲话稿精选3篇.docx（共3篇，约4500字）", "chrome"),  # a download link
         ("正  文", "chrome"),  # a document's label alone
         ("视频：", "chrome"),  # a player's label, its tags cut out
+        ("视频：江城文旅宣传片《一江春水》", "chrome"),  # a player's title line
+        ("00:00 / 01:48", "chrome"),  # its timer
+        ("倍速", "chrome"),  # and its buttons
+        ("（全文完）", "chrome"),
+        ("文：秘書處　圖：宣傳部", "metadata"),  # an article's credits
+        ("〔記者陳怡君／台北報導〕", "metadata"),  # a reporter's byline
+        ("字級　小　中　大", "chrome"),  # a font-size bar
+        ("林志遠致詞內容如下：", "intro"),
+        ("（本文系某某同志讲话的主要部分，小标题为编者所加）", "intro"),  # an editor's note
         ("（完）", "chrome"),  # a press release's end mark
         ("- END -", "chrome"),  # an article's end mark, as WeChat writes it
         ("（热烈掌声）", "chrome"),  # a transcript's stage direction on its own line

@@ -54,6 +54,31 @@ _BODY = "今年以来，全市上下认真贯彻落实市委部署，各项工�
             "同志们",
             "今年以来",
         ),
+        (  # a name line under the title and its furniture, the date under it
+            "在全市工作会议上的讲话（摘编）\n学习平台　2024-07-02\n字号：标准　大　特大\n王建华\n"
+            "（2024年6月28日）\n" + _BODY,
+            "在全市工作会议上的讲话（摘编）",
+            "王建华",
+            None,
+            "今年以来",
+        ),
+        (  # a post and a name in brackets between the title and the salutation
+            "获奖感言：二十三年，只为焊好每一道缝\n"
+            "（2024年度特等奖获得者、压力容器分公司焊接高级技师　张海涛）\n尊敬的各位领导：\n"
+            + _BODY,
+            "获奖感言：二十三年，只为焊好每一道缝",
+            "2024年度特等奖获得者、压力容器分公司焊接高级技师张海涛",
+            "尊敬的各位领导",
+            "今年以来",
+        ),
+        (  # the occasion above a line that says who speaks: one title
+            "澳門某某同鄉聯誼會成立二十五週年會慶暨第十三屆理監事就職典禮晚宴\n會長梁國華致辭\n"
+            "各位鄉親：\n" + _BODY,
+            "澳門某某同鄉聯誼會成立二十五週年會慶暨第十三屆理監事就職典禮晚宴 會長梁國華致辭",
+            None,
+            "各位鄉親",
+            "今年以来",
+        ),
         (  # a short first body line under the title is body, not a speaker
             "在全市工作会议上的讲话\n同志们，今年以来，全市上下认真贯彻落实市委部署，成绩来之不易。\n",
             "在全市工作会议上的讲话",
