@@ -360,7 +360,7 @@ _FIELD_RE = re.compile(
 _DATE_RE = re.compile(r"\d\d{3}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _METADATA_MAX = 64
 _INTRO_RE = re.compile(
-    r"下面是|以下是|以下为|以下為|全文如下|全文为|全文為|刊发如下|刊發如下|刊登如下|致辞全文|致辭全文|致词全文|致詞全文|讲话全文|講話全文|内容如下|內容如下|为大家整理|為大家整理|供大家参考|供大家參考|仅供参考|僅供參考|欢迎阅读|歡迎閱讀|希望对|希望對|欢迎来到|歡迎來到"
+    r"下面是|以下是|以下为|以下為|全文如下|全文为|全文為|刊发如下|刊發如下|刊登如下|致辞全文|致辭全文|致词全文|致詞全文|讲话全文|講話全文|内容如下|內容如下|为大家整理|為大家整理|供大家参考|供大家參考|仅供参考|僅供參考|欢迎阅读|歡迎閱讀|希望对|希望對|欢迎来到|歡迎來到|导读[:：]|導讀[:：]|【导读】|【導讀】"
 )
 #: a line someone else speaks in a transcript: the emcee's, a question or its answer
 _OTHER_VOICE_RE = re.compile(
@@ -420,9 +420,10 @@ _LABELS = frozenset(
 #: a media player's title line: 视频：江城文旅宣传片
 _PLAYER_TITLES = ("视频：", "视频:", "視頻：", "視頻:", "音频：", "音频:", "音頻：", "音頻:")
 _PLAYER_TITLE_MAX = 40
-#: an article's end mark: 完, （完）, （全文完）, END, - END -, — THE END —
+#: an article's end mark: 完, （完）, （全文完）, （提纲完）, END, - END -, — THE END —
 _END_MARK_RE = re.compile(
-    r"[-—–－~～·•*(（【]{0,3}(?:全文完|本文完|完|(?:THE)?END)[-—–－~～·•*)）】]{0,3}", re.IGNORECASE
+    r"[-—–－~～·•*(（【]{0,3}(?:(?:全文|本文|正文|提纲|提綱|讲话|講話|发言|發言)?完|(?:THE)?END)[-—–－~～·•*)）】]{0,3}",
+    re.IGNORECASE,
 )
 
 

@@ -57,6 +57,8 @@ _PREFIX_TITLE_RE = re.compile(
     r"|(?:篇|范文|範文)\s{0,2}(?P<b>" + _COLLECTION_N + r")\s{0,2}[：:、.．]?"
     r"|第\s{0,2}(?P<c>" + _COLLECTION_N + r")\s{0,2}篇\s{0,2}[：:、.．]?)\s{0,3}(?P<stem>.{0,50})$"
 )
+#: what a bare label may add in brackets: 范文一（完整版）
+_QUALIFIER_RE = re.compile(r"[（(【\[][^）)】\]]{1,10}[）)】\]]")
 _NUMBERED_TITLE_LAST = ")）】]0123456789０１２３４５６７８９一二三四五六七八九十"
 _NUMBERED_TITLE_FIRST = "【[〔篇范範第"
 _SUBTITLE_RE = re.compile(r"^(?:——|—|－－|--|──)")
@@ -83,7 +85,7 @@ _TOC_LABEL_RE = re.compile(
     r"^(?:本文|文章)?(?:目\s{0,3}录|目\s{0,3}錄|提\s{0,2}纲|提\s{0,2}綱|目次|大纲|大綱)\s{0,2}[:：]?$"
 )
 _NEXTPAGE_RE = re.compile(
-    r"^\[?NextPage\]?$|^第\s{0,2}\d{1,3}\s{0,2}[页頁](?:\s{0,2}[，,]?\s{0,2}共\s{0,2}\d{1,3}\s{0,2}[页頁])?$"
+    r"^\[?NextPage\]?$|^第\s{0,2}\d{1,3}\s{0,2}[页頁](?:\s{0,2}[，,/／]?\s{0,2}共\s{0,2}\d{1,3}\s{0,2}[页頁])?$"
     r"|^下一[页頁]$|^上一[页頁]$|^[—\-－–─]{1,2}\s{0,2}\d{1,3}\s{0,2}[—\-－–─]{1,2}$"
     r"|^\d{1,3}\s{0,2}/\s{0,2}\d{1,3}$"  # a document viewer's page counter: 2/8
 )
@@ -664,7 +666,9 @@ def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
         # a bare label (范文1, 【篇二】), or one that says the collection's name again
         # (范文一：XX讲话稿, 范文二：XX讲话稿), titles the speech only when no title line follows
         label = _PREFIX_TITLE_RE.match(lines[i].compact)
-        bare = label is not None and (generic or not label.group("stem"))
+        bare = label is not None and (
+            generic or not label.group("stem") or _QUALIFIER_RE.fullmatch(label.group("stem"))
+        )
         starts[i] = [i + 1] if bare and i + 1 < len(lines) and page.title_candidate(i + 1) else [i]
     coll_set = set(titled)
     last_start = -1

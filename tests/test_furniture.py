@@ -42,6 +42,8 @@ def kind(line: str) -> str | None:
         ("00:00 / 01:48", "chrome"),  # its timer
         ("倍速", "chrome"),  # and its buttons
         ("（全文完）", "chrome"),
+        ("（提纲完）", "chrome"),
+        ("导读：本页为大家提供两篇讲话范文，可根据会议规格选用。", "intro"),
         ("文：秘書處　圖：宣傳部", "metadata"),  # an article's credits
         ("〔記者陳怡君／台北報導〕", "metadata"),  # a reporter's byline
         ("字級　小　中　大", "chrome"),  # a font-size bar
@@ -162,6 +164,7 @@ def test_a_sentence_about_a_speech_is_no_glued_title() -> None:
         ("大家上午好！", "greeting"),
         ("2022年9月1日", "dateline"),
         ("（二〇二三年五月一日）", "dateline"),
+        ("（20××年×月×日）", "dateline"),  # a template's placeholders
         ("中華民國81年10月09日", "dateline"),  # an era's year (民国/民國)
         ("民国一百一十二年十月十日", "dateline"),
         ("中華民國建國八十一年國慶", None),  # an era in a title, no date
