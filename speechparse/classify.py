@@ -562,7 +562,7 @@ def chrome_kind(text: str, compact: str) -> str | None:
         return "chrome"  # a transcript's stage direction on its own line: （掌声）
     if 3 <= n <= _PAGE_ID_MAX and (count := _number_line(compact)):
         return count
-    if _label_line(compact):
+    if n <= _PLAYER_TITLE_MAX and _label_line(compact):
         return "chrome"
     if _FURNITURE_HINT_RE.search(text) or (compact is not text and _INTRO_RE.search(compact)):
         if n <= 80 and _BREADCRUMB_HINT_RE.search(text) and _BREADCRUMB_RE.search(text):
