@@ -38,11 +38,12 @@ _UNITS = frozenset(("chapter", "jie", "article", "part", "lecture", "topic", "ag
 _SERIES_ONLY = frozenset(
     (
         *("bare_cn", "bare_ar", "zero_ar", "ar_space", "decimal2", "decimal3"),  # 1 要求, 1.1
-        *("latin_rpar", "branch_dun", "cn_comma"),  # a) b), 子、丑、, 一，二，
+        *("latin_rpar", "branch_dun", "cn_comma", "part_en"),  # a) b), 子、丑、, 一，二，, Part 2
     )
 )
-#: styles that are another style typed otherwise (一． 一， for 一、): one series, one level
-_SERIES_OF = {"cn_dot": "cn_dun", "cn_comma": "cn_dun"}
+#: styles that are another style typed otherwise (一． 一， for 一、, Part 2 for 第二部分): one
+#: series, one level
+_SERIES_OF = {"cn_dot": "cn_dun", "cn_comma": "cn_dun", "part_en": "part"}
 _SERIES_WINDOW = 15
 
 

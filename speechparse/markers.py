@@ -73,6 +73,7 @@ _LINE_RE = re.compile(
     r"|" + _ENCLOSED + r"|[Ⅰ-Ⅻ][、.．]?"
     r"|[甲乙丙丁戊己庚辛壬癸]、(?![甲乙丙丁戊己庚辛壬癸])"
     r"|[子丑醜寅卯辰巳午未申酉戌亥]、(?![子丑醜寅卯辰巳午未申酉戌亥])"
+    r"|(?:Part|PART)[ \t\u3000]{0,2}[0-9０-９]{1,2}(?![0-9０-９.．])[：:]?"  # Part 2
     r"|[A-Z][.．、](?![A-Za-z0-9])"
     r"|[a-z][)）]"
     r"|[lI][、．]"  # 1 as OCR reads it (l、)
@@ -83,7 +84,7 @@ _INLINE_RE = re.compile(
     r"(?P<punct>[。；;！!？?：:，,])"
     # most punctuation marks are followed by prose: a one-character look ahead drops them fast
     r"(?=[ \u3000]?[一二三四五六七八九十百零〇两兩壹贰貳叁參参肆伍陆陸柒捌玖拾廿"
-    r"第其首然再最(（①-⒇0-9０-９及以和或])"
+    r"第其首然再最(（①-⒇0-9０-９a-z及以和或])"
     # the last of a list may come after "and" (；及（三）…, ；以及③…)
     r"[ \u3000]?(?:(?:以?及|和|或)(?=[(（①-⑳⑴-⒇]))?(?P<m>"
     r"(?P<item>"
@@ -101,7 +102,8 @@ _INLINE_RE = re.compile(
     + r"[，,、：:]?|(?:"
     + _SEQ
     + r")[，,、：:]?)"
-    r"|(?P<sec>[(（](?:" + _NCN + "|" + _NAR + r")[)）]|[①-⑳⑴-⒇]"
+    r"|(?P<sec>[(（](?:" + _NCN + "|" + _NAR + r"|iv|ix|vi{0,3}|x|i{1,3})[)）]|[①-⑳⑴-⒇]"
+    r"|[a-z][)）]"  # ：a)…；b)…
     r"|[0-9０-９]{1,2}[.．](?![0-9０-９])|[0-9０-９]{1,2}[)）])"  # ：1.…；2.… ：1）… (1.5亿 no)
     r"|(?P<head>(?:" + _NCN + "|" + _NAR + r")、)"
     r")"
@@ -241,24 +243,32 @@ _WORD_BEFORE_ONE = frozenset("第统統唯同万萬之进進单單专專划劃�
 def _first_member(text: str, start: int, found: list[Found]) -> list[Found]:
     """``found`` with the first member of a series that runs on after punctuation but opens
     straight after its subject (各部门一要…；二要…；三要…, 做到①…，②…), when a reader sees it."""
-    second = next((f for f in found if f.info.ordinal == 2 and _first_written(f)), None)
-    if second is None or any(
-        f.info.style == second.info.style and f.info.ordinal == 1 for f in found
-    ):
-        return found
-    token = _first_written(second) or ""
+    firsts = [
+        first
+        for second in found
+        if second.info.ordinal == 2
+        and not any(f.info.style == second.info.style and f.info.ordinal == 1 for f in found)
+        and (first := _first_of(text, start, second)) is not None
+    ]
+    return sorted([*found, *firsts], key=lambda f: f.start) if firsts else found
+
+
+def _first_of(text: str, start: int, second: Found) -> Found | None:
+    """The first member written before ``second`` straight after a word (…增效（一）坚持…)."""
+    token = _first_written(second)
+    if token is None:
+        return None
     at = text.rfind(token, start, second.start)
     if at <= start:
-        return found
+        return None
     if token[0] == "一" and (  # 统一要求, 唯一是: 一 ends a word
         text[at - 1] in _WORD_BEFORE_ONE or not "\u4e00" <= text[at - 1] <= "\u9fff"
     ):
-        return found
+        return None
     info = marker_info(token)
     if info is None or info.style != second.info.style:
-        return found
-    first = Found(at, at + len(token), token, info, inline=True)
-    return sorted([*found, first], key=lambda f: f.start)
+        return None
+    return Found(at, at + len(token), token, info, inline=True)
 
 
 def _first_written(second: Found) -> str | None:

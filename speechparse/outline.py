@@ -39,8 +39,10 @@ _BODY_START_RE = re.compile(
     r"|全(?:县|縣|市|省|区|區|校)|[县縣市区區省](?:委|政府|安委会|安委會|直))"
     r"(?=[^，,。；;]{0,8}?(?:要|必须|必須|务必|務必|应当|應當))"
     r"|回顾|回顧|近年来|近年來|一年来|一年來|今年以来|今年以來|(?:当前|當前|目前)(?=[我全各，,])"
+    r"|(?:19|20)[0-9]{2}年(?=[，,]|以来|以來)"  # 2023年，全县…
 )
 _CLAUSE_END_RE = re.compile(r"[，,；;：:]")
+_WIDE_GAP_RE = re.compile(r"\u3000|[ \t]{2}")  # an ideographic space, or two
 _GLUED_HEADING = 20
 #: a paragraph that addresses the audience again (the peroration) is no part of a heading
 _PERORATION_RE = re.compile(
@@ -135,10 +137,14 @@ def _heading_line(ln: Line) -> bool:
     )
 
 
-def _heading_end(p: Paragraph, a: int, b: int, glued: bool) -> tuple[int, tuple[int, ...]]:
+def _heading_end(
+    p: Paragraph, a: int, b: int, glued: bool, inline: bool = False
+) -> tuple[int, tuple[int, ...]]:
     """End of the heading that starts at ``a`` (its first sentence end, at most ``b``) and
     the full stops inside it that are no sentence end.  ``glued``: a line-start section
-    heading, which may run straight into its body."""
+    heading, which may run straight into its body; ``inline``: a section heading after a
+    sentence, which ends at a wide gap (…的责任感　去年以来，… on a page that lost its line
+    breaks)."""
     text = p.text
     breaks = p.line_breaks() if len(p.lines) > 1 else ()
     pos = a
@@ -153,6 +159,8 @@ def _heading_end(p: Paragraph, a: int, b: int, glued: bool) -> tuple[int, tuple[
             end = i
             break
         pos = i + 1
+    if inline and (wide := _WIDE_GAP_RE.search(text, a + 4, end)):
+        return wide.start(), tuple(drop)
     if glued and end - a > _GLUED_HEADING:  # a heading run into its body: cut as a reader would
         clause = _CLAUSE_END_RE.search(text, a, end)
         if end - a > _LONG_HEADING:  # a long run: its first gap
@@ -162,7 +170,7 @@ def _heading_end(p: Paragraph, a: int, b: int, glued: bool) -> tuple[int, tuple[
             gap = gaps[0] if len(gaps) == 1 and gaps[0].start() >= a + 4 else None
             if gap and end == b and _CLAUSE_END_RE.search(text, gap.end(), b) is None:
                 gap = None  # no clause, no sentence after it: a stray space in a heading
-        gap = gap or _BODY_START_RE.search(text, a + 4, clause.start() if clause else end)
+        gap = gap or _BODY_START_RE.search(text, a + 4, clause.end() if clause else end)
         if gap is None and clause:  # further on only where the body is glued on (…感回顾…)
             later = _BODY_START_RE.finditer(text, clause.end(), end)
             gap = next((m for m in later if _glued_at(text, m.start())), None)
@@ -306,7 +314,9 @@ def build_body(lines: list[Line], sink: Sink) -> Body:
             if found.start > pos and (block := paragraph(p, pos, found.start)) is not None:
                 tb.text(block)
             glued = not found.inline and not e.info.is_item
-            h_end, drop = _heading_end(p, found.end, _heading_limit(p, evs, j, nxt), glued)
+            run_in = found.inline and not e.info.is_item
+            limit = _heading_limit(p, evs, j, nxt)
+            h_end, drop = _heading_end(p, found.end, limit, glued, run_in)
             body_from = _skip_term(text, h_end, nxt) if h_end <= nxt else nxt
             if not found.inline:
                 e.run_in = body_from < len(text)

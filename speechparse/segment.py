@@ -809,7 +809,7 @@ def _head(
         elif plan.salutation is None and plan.date is None and (n := dated_salutation(c)):
             plan.date = plan.salutation = i  # (2006年8月30日)同志们：
             plan.salutation_from = n
-        elif plan.salutation is None and i == first and (n := salutation_lead(c)):
+        elif plan.salutation is None and (n := salutation_lead(c)):
             _lead(plan, i, c, n)
             return i
         elif plan.salutation is None and i + 1 < end and page.comma_salutation(i):
@@ -989,7 +989,10 @@ def _greeting(compact: str) -> int:
         return -1
     n = speaker_label(compact)
     g = greeting_lead(compact[n:]) if n else 0
-    return n + g if g else greeting_lead(compact)
+    length = n + g if g else greeting_lead(compact)
+    if length and not any(ch.isalnum() for ch in compact[length:]):
+        return -1  # symbols after it are the greeting's (大家晚上好！🎉)
+    return length
 
 
 def _closes(ln: Line) -> bool:

@@ -43,6 +43,11 @@ def kind(line: str) -> str | None:
         ("倍速", "chrome"),  # and its buttons
         ("（全文完）", "chrome"),
         ("（提纲完）", "chrome"),
+        ("👆点击上方蓝字“某某内参”，设为星标，第一时间看故事", "chrome"),  # a follow prompt
+        ("收录于合集", "chrome"),
+        ("关闭窗口", "chrome"),
+        ("2024.07　付费企业客户突破1万家", None),  # 付费 alone is no paywall
+        ("……付费后查看全文（剩余1860字）", "disclaimer"),
         ("导读：本页为大家提供两篇讲话范文，可根据会议规格选用。", "intro"),
         ("文：秘書處　圖：宣傳部", "metadata"),  # an article's credits
         ("〔記者陳怡君／台北報導〕", "metadata"),  # a reporter's byline

@@ -178,9 +178,14 @@ def test_an_announced_list_cut_off_after_its_first_member(page: str, marker: str
     [
         ("我们主要做了三件事：1.调整网格；2.配强带头人；3.建立联系制度。", ["1.", "2.", "3."]),
         ("全年投入1.5亿元，增长2.3%，完成3.2万户改造。", []),  # numbers, no points
+        ("重点做好三件事：a)成立基金；b)扩建中心；c)深化联系。", ["a)", "b)", "c)"]),
+        (
+            "主要包括：（i）课程改革；（ii）师资培训；及（iii）设施升级。",
+            ["（i）", "（ii）", "（iii）"],
+        ),
     ],
 )
-def test_arabic_points_inside_a_paragraph(text: str, found: list[str]) -> None:
+def test_arabic_and_latin_points_inside_a_paragraph(text: str, found: list[str]) -> None:
     assert [f.text for f in inline_markers(text, 0)] == found
 
 
