@@ -1104,6 +1104,42 @@ def _same_list(page: _Page, i: int) -> bool:
     )
 
 
+_NOTICE_STARTS = ("现将", "現將")
+_NOTICE_RE = re.compile(r"印发|转发|印發|轉發|讲话|講話|《")
+_NOTICE_LINES = 5  # a notice's text, wrapped
+_ADDRESSEE_LINES = 2  # its addressee line, wrapped
+
+
+def _mark_notices(page: _Page) -> None:
+    """A notice that hands a speech on (各乡镇人民政府，县直各单位： ⏎ 现将《…讲话》印发给
+    你们，…): its addressee and text are the page's intro, no speech's salutation and body.
+    Its lines are marked so in the page's chrome, which every later step reads."""
+    lines = page.lines
+    for i, ln in enumerate(lines):
+        c = ln.compact
+        if not (c.startswith(_NOTICE_STARTS) and _NOTICE_RE.search(c)) or i == 0:
+            continue
+        top = i  # the addressee above: a colon ends it, maybe wrapped over two lines
+        while (
+            top > 0
+            and i - top < _ADDRESSEE_LINES
+            and len(lines[top - 1].compact) <= _ADDRESSEES_MAX
+            and not lines[top - 1].compact.endswith(SENTENCE_END)
+        ):
+            top -= 1
+            if lines[top].compact.endswith(COLONS):
+                break
+        if top == i or not lines[i - 1].compact.endswith(COLONS):
+            continue
+        end = i  # the notice's text, to its first sentence end
+        while end < min(len(lines) - 1, i + _NOTICE_LINES) and not lines[end].compact.endswith(
+            SENTENCE_END
+        ):
+            end += 1
+        for k in range(top, end + 1):
+            page._chrome[k] = "intro"
+
+
 def _tail(page: _Page, plan: SpeechPlan, body_start: int, titles: set[str]) -> int:
     """Trim chrome and notes off the end of a speech; return one past its last line."""
     end = _furniture_above(page, _end_marked(page, plan.end, body_start), body_start, titles)
@@ -1113,6 +1149,7 @@ def _tail(page: _Page, plan: SpeechPlan, body_start: int, titles: set[str]) -> i
         c = page.lines[k].compact
         if (
             _footnote_start(c)
+            or _DISTRIBUTION_RE.match(c)  # 抄送：…: a 公文's distribution, then its footer
             or (len(c) <= _AFTERWORD_MAX and _afterword(c))
             or _related_block(page, k, end)
         ):
@@ -1120,6 +1157,7 @@ def _tail(page: _Page, plan: SpeechPlan, body_start: int, titles: set[str]) -> i
     return end
 
 
+_DISTRIBUTION_RE = re.compile(r"(?:抄送|分送|抄报|抄報|报送|報送)[:：]")
 _END_MARK_REACH = 60  # lines above a speech's end where an end mark (完) is looked for
 
 
@@ -1308,6 +1346,7 @@ def _cut_running_headers(
 def segment(lines: list[Line]) -> Segmentation:
     """Split a page into speech plans and runs of removed lines."""
     page = _Page(lines)
+    _mark_notices(page)
     starts = _find_starts(page)
     plans: list[SpeechPlan] = []
     for k, (first, titles) in enumerate(starts):

@@ -315,3 +315,23 @@ def test_a_transcript_keeps_only_the_speakers_words() -> None:
     assert [b.text for b in speech.content] == [
         "今天，我们在这里隆重举行开学典礼。希望大家珍惜时光，努力学习。"
     ]
+
+
+def test_a_notice_that_hands_a_speech_on_is_the_pages() -> None:
+    """The addressee and text of a notice (现将…印发给你们) make no speech; a 公文's
+    distribution line (抄送：…) and what follows it end the speech."""
+    page = (
+        "关于印发《张三同志在全县工作会议上的讲话》的通知\n各乡镇人民政府，县直各单位：\n"
+        "现将《张三同志在全县工作会议上的讲话》印发给你们，\n请认真学习贯彻。\n"
+        "县政府办公室\n2025年3月14日\n\n在全县工作会议上的讲话\n同志们：\n"
+        + _BODY
+        + "抄送：县委办公室，县人大常委会办公室，县政协办公室，县纪委监委，"
+        "县法院，县检察院，县人武部。\n县政府办公室　　2025年3月14日印发\n"
+    )
+    doc = speechparse.parse(page)
+    (speech,) = doc.speeches
+    assert speech.title == "在全县工作会议上的讲话"
+    assert speech.salutation is not None and speech.salutation.text == "同志们"
+    assert [b.text for b in speech.content if b.type == "paragraph"] == [_BODY.strip()]
+    removed = "".join(r.text for r in doc.removed)
+    assert "现将" in removed and "抄送" in removed
