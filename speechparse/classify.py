@@ -433,10 +433,53 @@ def end_mark(compact: str) -> bool:
     return len(compact) <= 12 and _END_MARK_RE.fullmatch(compact) is not None
 
 
+_META = frozenset("\\.^$*+?{}[]()|")
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern`` (a ``|`` inside a group, a class or after a
+    backslash splits none)."""
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 1
+        elif ch == "[":  # a class, to its closing bracket ([]…] holds its ] first)
+            i += 2 if pattern[i + 1 : i + 2] != "^" else 3
+            while pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*out, pattern[start:]]
+
+
+def by_first_character(pattern: str) -> str:
+    """``pattern``'s alternatives grouped under the literal character they open with, in
+    their order (版权所有|版权归|… → 版(?:权所有|权归|…)|…): at each position the engine
+    then tries one alternative per first character, not every one.  Matches as before:
+    alternatives of two groups never start with the same character."""
+    groups: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for alt in _alternatives(pattern):
+        first = alt[:1]
+        if first and first not in _META and alt[1:2] not in ("*", "+", "?", "{"):
+            groups.setdefault(first, []).append(alt[1:])
+        else:
+            rest.append(alt)
+    parts = [k + "(?:" + "|".join(tails) + ")" for k, tails in groups.items()]
+    return "|".join(parts + rest)
+
+
 #: a first look for the three checks above: any breadcrumb character, intro or furniture
 #: phrase (every alternative opens with a literal, so the engine skips by first characters)
 _FURNITURE_HINT_RE = re.compile(
-    "|".join((_CHROME_STRONG.pattern, _INTRO_RE.pattern, r">|›|»|＞|\||｜|网|網"))
+    by_first_character(
+        "|".join((_CHROME_STRONG.pattern, _INTRO_RE.pattern, r">|›|»|＞|\||｜|网|網"))
+    )
 )
 _DISCLAIMER_RE = re.compile(
     r"版权|版權|著作权|著作權|声明|聲明|侵权|侵權|免责|免責|本站|付费|付費|转载|轉載|本邮件|本郵件"

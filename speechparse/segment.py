@@ -1115,9 +1115,9 @@ def _mark_notices(page: _Page) -> None:
     你们，…): its addressee and text are the page's intro, no speech's salutation and body.
     Its lines are marked so in the page's chrome, which every later step reads."""
     lines = page.lines
-    for i, ln in enumerate(lines):
-        c = ln.compact
-        if not (c.startswith(_NOTICE_STARTS) and _NOTICE_RE.search(c)) or i == 0:
+    starts = [i for i, ln in enumerate(lines) if ln.compact.startswith(_NOTICE_STARTS)]
+    for i in starts:
+        if i == 0 or not _NOTICE_RE.search(lines[i].compact):
             continue
         top = i  # the addressee above: a colon ends it, maybe wrapped over two lines
         while (
@@ -1149,7 +1149,7 @@ def _tail(page: _Page, plan: SpeechPlan, body_start: int, titles: set[str]) -> i
         c = page.lines[k].compact
         if (
             _footnote_start(c)
-            or _DISTRIBUTION_RE.match(c)  # 抄送：…: a 公文's distribution, then its footer
+            or (c[:1] in _DISTRIBUTION_FIRST and _DISTRIBUTION_RE.match(c))  # 抄送：…
             or (len(c) <= _AFTERWORD_MAX and _afterword(c))
             or _related_block(page, k, end)
         ):
@@ -1157,7 +1157,9 @@ def _tail(page: _Page, plan: SpeechPlan, body_start: int, titles: set[str]) -> i
     return end
 
 
+#: a 公文's distribution line (抄送：…): the footer of the document follows it
 _DISTRIBUTION_RE = re.compile(r"(?:抄送|分送|抄报|抄報|报送|報送)[:：]")
+_DISTRIBUTION_FIRST = frozenset("抄分报報")
 _END_MARK_REACH = 60  # lines above a speech's end where an end mark (完) is looked for
 
 

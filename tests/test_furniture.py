@@ -3,6 +3,8 @@ salutation behind a date."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from speechparse.classify import (
@@ -203,3 +205,30 @@ def test_line_form(line: str, form: str | None) -> None:
 )
 def test_greeting_lead(line: str, length: int) -> None:
     assert greeting_lead(line) == length
+
+
+def test_alternatives_grouped_by_first_character_match_as_before() -> None:
+    from speechparse.classify import _alternatives, by_first_character
+
+    assert _alternatives(r"a[|\]]b|c(?:d|e)|\||[^]|]x|f") == [
+        r"a[|\]]b",
+        "c(?:d|e)",
+        r"\|",
+        "[^]|]x",
+        "f",
+    ]
+    pattern = "版权所有|版权归|x*y|主办[：:]|网|网站|\\.pdf"
+    grouped = re.compile(by_first_character(pattern))
+    for text in (
+        "版权归本站",
+        "主办：某局",
+        "网站",
+        "某某网",
+        "下载.pdf",
+        "xxy",
+        "无关",
+        "主办单位",
+    ):
+        plain = re.search(pattern, text)
+        found = grouped.search(text)
+        assert (plain and plain.span()) == (found and found.span()), text
