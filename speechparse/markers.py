@@ -117,16 +117,17 @@ LINE_FIRST_RE = re.compile(
 _PAREN_NUMBER_RE = re.compile(r"[(（][0-9０-９一二三四五六七八九十]{1,3}[)）]")
 _BARE_RE = re.compile(r"(?:" + _NCN + "|" + _NAR + r")$")
 #: 五、六十年代, 一、二年级: the next numeral follows on — a numeral list, not a heading
-_NUMERAL_LIST_RE = re.compile(r"[一二三四五六七八九十]")
+_NUMERAL_LIST_RE = re.compile(r"[一二两兩三四五六七八九十]")
 
 
 def _numeral_list(ordinal: int, text: str, pos: int) -> bool:
-    """Is ``N、`` at ``pos`` followed by N+1 (五、六十年代, 一、二年级)?  Not when N+1 opens a
-    year written digit by digit (一、二〇二四年…)."""
+    """Is ``N、`` at ``pos`` followed by N+1 (五、六十年代, 一、二年级, 一、兩年後)?  Not when
+    N+1 opens a year written digit by digit (一、二〇二四年…)."""
     m = _NUMERAL_LIST_RE.match(text, pos)
     return (
         m is not None
-        and "一二三四五六七八九十".index(m.group()) + 1 == ordinal + 1
+        and "一二三四五六七八九十".index(m.group().replace("两", "二").replace("兩", "二"))
+        == ordinal
         and text[pos + 1 : pos + 2] not in ("〇", "○", "零")
     )
 

@@ -386,7 +386,7 @@ def _speaker_like(page: _Page, i: int) -> bool:
 
 _NAME_RE = re.compile(r"[^\W\d_A-Za-z]{2,3}")  # (no CJK range: cheaper to compile)
 #: how the names of posts end (局长, 总规划师, 调研员, 书记, 主任, 主席, 经理, 总监, 总裁)
-_POST_END = tuple("长長师師员員记記任席理监監官裁")
+_POST_END = tuple("长長师師员員记記任席理监監官裁班级級")  # …班: a pupil's class
 
 
 def _titled_name(ln: Line) -> bool:
@@ -709,7 +709,21 @@ def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
         return before + ordered[1:]
     if before and ((not before[0][1] and collection) or labels):
         return ordered  # untitled text above a collection's first speech: the page's blurb
+    if before and _lead_only(page, before[0][0], first):
+        return ordered  # a headline and a lead that hands over: 现将…讲话整理如下。
     return before + ordered
+
+
+_HANDS_OVER = ("如下。", "如下：", "如下:")
+
+
+def _lead_only(page: _Page, a: int, b: int) -> bool:
+    """Are lines ``[a, b)`` a headline and a lead of a few lines that hands over to the
+    speeches below (…现将典礼上的讲话整理如下。)?"""
+    prose = [k for k in range(a, b) if page.body_like(k)]
+    return 0 < len(prose) <= _HEAD_BLURB_LINES and page.lines[prose[-1]].compact.endswith(
+        _HANDS_OVER
+    )
 
 
 def _announces(page: _Page, i: int) -> bool:

@@ -174,6 +174,8 @@ def test_a_sentence_about_a_speech_is_no_glued_title() -> None:
         ("（20××年×月×日）", "dateline"),  # a template's placeholders
         ("中華民國81年10月09日", "dateline"),  # an era's year (民国/民國)
         ("民国一百一十二年十月十日", "dateline"),
+        ("我的讲话完了，谢谢大家！", "closing"),
+        ("我的讲话到此结束，谢谢！", "closing"),
         ("中華民國建國八十一年國慶", None),  # an era in a title, no date
         ("谢谢大家的支持，我们一定把工作做好。", None),
         ("谢谢各位，谢谢大家！", "closing"),  # thanks said twice
