@@ -299,7 +299,7 @@ _CHROME_STRONG = re.compile(
     r"当前位置|當前位置|您的位置|你的位置|现在的位置|現在的位置|返回首页|返回首頁|回到顶部|回到頂部|小编|小編|责任编辑|責任編輯|"
     r"跳至主要|跳到主要|跳至内容|跳至內容|本文关键词|本文關鍵詞|关键词[：:]|關鍵詞[：:]|标签[：:]|標籤[：:]|点击查看|點擊查看|查看更多|更多相关|更多相關|原文链接|原文鏈接|返回顶部|返回頂部|返回列表|返回目录|返回目錄|文章来源|文章來源|会员中心|會員中心|登录|登錄|注册|註冊|VIP|Vip|vip|"
     r"违规举报|違規舉報|在线客服|在線客服|加入收藏|设为首页|設為首頁|联系我们|聯繫我們|网站地图|網站地圖|"
-    r"文档|文檔|阅读全文|閱讀全文|展开全文|展開全文|打开翻译|打開翻譯|\[NextPage\]|公众号|公眾號|"
+    r"文档|文檔|阅读全文|閱讀全文|展开全文|展開全文|打开翻译|打開翻譯|\[NextPage\]|公众号|公眾號|公衆號|"
     r"特别声明|特別聲明|仅提供信息发布平台|僅提供信息發布平台|僅提供信息發佈平臺|"
     r"Notice: The content above"
 )
@@ -313,10 +313,13 @@ _CHROME_SHORT = re.compile(
     r"打开APP|打開APP|APP内|APP內|查看精彩图片|查看更多精彩|查看详情|查看詳情|收录于|收錄於|关闭窗口|關閉窗口|"
     r"【下载|【下載|下载后可|下載後可|可编辑使用|可編輯使用|上传者|上傳者|上传于|上傳於|"  # 文库
     r"Poweredby|本帖最后由|本帖最後由|只看该作者|只看該作者|签名[:：]|簽名[:：]|"  # a forum's
+    r"签名档|簽名檔|收起回复|收起回覆|只看楼主|只看樓主|本楼字数|本樓字數|的帖子[:：]|"
+    r"来自Android|来自iPhone|來自Android|來自iPhone|回复\(\d|回覆\(\d|（接\d|（接[一二三四五六七八九]楼|"
     r"@所有人|\[文件\]|\[图片\]|\[圖片\]|\[语音\]|\[語音\]|\[视频\]|\[視頻\]|\[表情\]"  # a chat's
 )
 #: a transcript's or an editor's note on a short line: （根据录音整理…）, （小标题为编者所加）
 _NOTE_RE = re.compile(r"录音整理|錄音整理|速记整理|速記整理|编者所加|編者所加|编者注|編者注")
+_BRACKET_NOTE_RE = re.compile(r"[（(](?:[^（）()：:]{1,8}按|插一句|插句话|插句話)[：:]")
 #: an advertisement's call to act: 点击咨询>>
 _AD_LINK_RE = re.compile(r"点击咨询|點擊諮詢|立即咨询|立即諮詢|免费咨询|免費諮詢")
 _LINK_ARROWS = (">>", "＞＞", "»»")
@@ -361,7 +364,8 @@ _FIELD_RE = re.compile(
 _DATE_RE = re.compile(r"\d\d{3}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _METADATA_MAX = 64
 _INTRO_RE = re.compile(
-    r"下面是|以下是|以下为|以下為|全文如下|全文为|全文為|刊发如下|刊發如下|刊登如下|致辞全文|致辭全文|致词全文|致詞全文|讲话全文|講話全文|内容如下|內容如下|为大家整理|為大家整理|供大家参考|供大家參考|仅供参考|僅供參考|欢迎阅读|歡迎閱讀|希望对|希望對|欢迎来到|歡迎來到|导读[:：]|導讀[:：]|【导读】|【導讀】"
+    r"下面是|以下是|以下为|以下為|全文如下|全文为|全文為|刊发如下|刊發如下|刊登如下|致辞全文|致辭全文|致词全文|致詞全文|讲话全文|講話全文|内容如下|內容如下|为大家整理|為大家整理|供大家参考|供大家參考|仅供参考|僅供參考|欢迎阅读|歡迎閱讀|希望对|希望對|欢迎来到|歡迎來到|导读[:：]|導讀[:：]|【导读】|【導讀】|"
+    r"全文[^。！？；]{0,12}[：:]$"  # 先放全文，后面再说我的看法：
 )
 #: a line someone else speaks in a transcript: the emcee's, a question or its answer
 _OTHER_VOICE_RE = re.compile(
@@ -602,8 +606,8 @@ def chrome_kind(text: str, compact: str) -> str | None:
         return "chrome"  # rules and symbols only: ***, :::, ------
     if picture_line(compact) or (compact[0] == "#" and n > 1 and text[1] not in "# \t"):
         return "chrome"  # an image, a tag (#领导讲话), a photo's caption
-    if compact[0] in "(（" and stage_tail(compact) == 0:
-        return "chrome"  # a transcript's stage direction on its own line: （掌声）
+    if compact[0] in "(（" and (kind := _bracketed(compact)):
+        return kind
     if 3 <= n <= _PAGE_ID_MAX and (count := _number_line(compact)):
         return count
     if n <= _PLAYER_TITLE_MAX and _label_line(compact):
@@ -624,6 +628,14 @@ def chrome_kind(text: str, compact: str) -> str | None:
     if n <= _METADATA_MAX and _metadata_line(text, compact):
         return "metadata"
     return "chrome" if n <= 24 and _weak_chrome(compact) else None
+
+
+def _bracketed(compact: str) -> str | None:
+    """The kind of a line that opens with a bracket: a transcript's stage direction on its
+    own line (（掌声）), chrome; a reposter's note inside the text (（阿杰按：…）), intro."""
+    if stage_tail(compact) == 0:
+        return "chrome"
+    return "intro" if _BRACKET_NOTE_RE.match(compact) else None
 
 
 def _label_line(compact: str) -> bool:
@@ -715,7 +727,8 @@ def title_like(compact: str) -> bool:
 _SPEECH_WORDS = re.compile(
     r"讲话|講話|致辞|致辭|致词|致詞|发言|發言|报告|報告|演讲|演講|会上|會上|大会|大會|会议|會議|"
     r"典礼|典禮|仪式|儀式|座谈|座談|贺词|賀詞|寄语|寄語|讲稿|講稿|主持词|主持詞|祝酒|献词|獻詞|"
-    r"党课|黨課|宣讲|宣講|讲座|講座|报告会|報告會"
+    r"党课|黨課|宣讲|宣講|讲座|講座|报告会|報告會|"
+    r"对照检查|對照檢查|检视剖析|檢視剖析|发言提纲|發言提綱|述职|述職|述廉"  # a 生活会's materials
 )
 
 

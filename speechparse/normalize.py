@@ -66,6 +66,8 @@ _HTML_RE = re.compile(
     r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:[ \t][^<>\n]{0,300})?/?>|<!--[^\n]{0,300}?-->"
     r"|&(?:[A-Za-z]{2,8}|#[0-9]{2,6}|#[xX][0-9A-Fa-f]{2,5});"
 )
+_QUOTE_MIN = 5  # quoted lines that show a page quotes a block
+_QUOTE_INDENT = 4  # spaces a quoted line may be indented by
 _HTML_MIN = 2  # pieces of HTML that show a page leaked it (one < or & is text)
 #: small-form and vertical-form punctuation (﹕﹐︰ …): the clean view reads each as the mark
 #: it stands for, one character for one.  ︰ is a two-dot leader to Unicode, but pages type it
@@ -151,6 +153,8 @@ def clean_view(text: str, suspects: Suspects = Suspects()) -> CleanView:
     marks = _markdown_marks(text) if "#" in text or ("*" in text and "**" in text) else []
     if "<" in text or "&" in text:
         marks = _html_marks(text, marks)
+    if ">" in text:
+        marks = _quote_marks(text, marks)
     if suspects.pinyin and not suspects.invisible and not marks:  # thousands on some pages
         clean, pinyin, pinyin_text = _cut_pinyin(text)
         deletions = pinyin
@@ -216,6 +220,27 @@ def _html_marks(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, int]
     was removed, so an entity is cut out, not read (&ldquo; leaves no quote)."""
     html = [m.span() for m in _HTML_RE.finditer(text)]
     return sorted(marks + html) if len(html) >= _HTML_MIN else marks
+
+
+def _quote_marks(text: str, marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``marks`` and the ``> `` that opens each line of a quoted block (a forum's answer, a
+    Markdown page), after its indentation maybe, when the page quotes that many lines (one
+    ``>`` may be a stray arrow, ``>>`` is a link's).  Each ``>`` is found by str.find and its
+    line's start looked back to: a breadcrumb's arrows are few."""
+    spans: list[tuple[int, int]] = []
+    line = prev = 0  # the start of the line the last > stands on; one past that >
+    at = text.find(">")
+    while at >= 0:
+        line = max(line, text.rfind("\n", prev, at) + 1)  # each stretch looked at once
+        if (
+            at - line <= _QUOTE_INDENT
+            and text[at + 1 : at + 2] != ">"
+            and not text[line:at].strip(" \t\u3000")
+        ):
+            spans.append((at, at + 2 if text[at + 1 : at + 2] == " " else at + 1))
+        prev = at + 1
+        at = text.find(">", prev)
+    return sorted(marks + spans) if len(spans) >= _QUOTE_MIN else marks
 
 
 def _without(text: str, deletions: list[tuple[int, int]]) -> str:

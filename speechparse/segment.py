@@ -552,17 +552,27 @@ def _after_closing(page: _Page, i: int) -> bool:
     return i > 0 and page.lines[i - 1].short and line_form(page.lines[i - 1].compact) == "closing"
 
 
+def _after_rule(page: _Page, i: int) -> bool:
+    """Is the line above ``i`` a rule of symbols (＊　＊　＊, ———) that sets texts apart?"""
+    above = page.lines[i - 1].compact
+    return i > 0 and len(above) <= _RULE_MAX and not any(ch.isalnum() for ch in above)
+
+
+_RULE_MAX = 40
+
+
 def _titled_after_closing(page: _Page, i: int) -> bool:
-    """A speech title (讲话/致辞/…) right after a closing, with body text under it."""
+    """A speech title (讲话/致辞/…) right after a closing or a rule of symbols, with body
+    text under it."""
     return (
         0 < i < len(page.lines) - 1
         and page.lines[i].short
         and speech_title_words(page.lines[i].compact)
-        and _after_closing(page, i)
+        and (_after_closing(page, i) or _after_rule(page, i))
         and page.title_candidate(i)
         and page.body_like(i + 1)
         and len(page.lines[i + 1].compact) >= 30
-        and page.lines[i + 1].compact.endswith(SENTENCE_END)
+        and page.lines[i + 1].compact.endswith((*SENTENCE_END, *COLONS))
     )
 
 
@@ -707,6 +717,8 @@ def _find_starts(page: _Page) -> list[tuple[int, list[int]]]:
     if before and not titles and before[0][1] and _announces(page, first):
         page.leads[before[0][0]] = first
         return before + ordered[1:]
+    if before and titles and _announces(page, titles[0]):
+        return ordered  # a blog's own prose, then …致詞全文： above the speech's title
     if before and ((not before[0][1] and collection) or labels):
         return ordered  # untitled text above a collection's first speech: the page's blurb
     if before and _lead_only(page, before[0][0], first):
@@ -1303,10 +1315,10 @@ def _afterword(compact: str) -> bool:
 #: a forum reply's header (沙发  某某  发表于 2024-2-23 22:05): the thread goes on
 _REPLY_HEAD_RE = re.compile(r"(?:发表于|發表於)\d{4}[-/.年]")
 #: the label over what others say after the speech: readers' comments (网友评论, 全部评论
-#: （3）), a transcript's questions and answers (【问答环节】)
+#: （3）, 网友评论（2条）), a transcript's questions and answers (【问答环节】)
 _AFTERWORD_RE = re.compile(
     r"[【\[]?(?:(?:网友|網友|读者|讀者|用户|用戶|精彩|全部|最新|热门|熱門|发表|發表)?"
-    r"(?:评论|評論|留言)(?:区|區|列表)?\s{0,2}(?:[(（]\d{1,6}[)）]|\d{1,6})?"
+    r"(?:评论|評論|留言)(?:区|區|列表)?\s{0,2}(?:[(（]\d{1,6}[条條]?[)）]|\d{1,6}[条條]?)?"
     r"|(?:现场|現場)?(?:问答|問答|互动|互動|提问|提問|答问|答問)(?:环节|環節|时间|時間|时段|時段)?)"
     r"[】\]]?[:：]?"
 )
@@ -1434,6 +1446,10 @@ def _body(
         if (j := _glossary_end(page, i, stop)) > i:
             removed.append((i, j - 1, "chrome"))  # a site's box inside the text: 【名词解释】
             i = j
+            continue
+        if c[:1] in "(（" and c[-1:] in ")）" and page.chrome(i) == "intro":
+            removed.append((i, i, "intro"))  # a note in brackets: （阿杰按：…）
+            i += 1
             continue
         if ln.short:
             if _NEXTPAGE_RE.match(c):

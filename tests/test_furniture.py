@@ -48,6 +48,10 @@ def kind(line: str) -> str | None:
         ("👆点击上方蓝字“某某内参”，设为星标，第一时间看故事", "chrome"),  # a follow prompt
         ("收录于合集", "chrome"),
         ("关闭窗口", "chrome"),
+        ("（阿杰按：講到這裡，台下好多家長都紅了眼眶。）", "intro"),  # a reposter's note
+        ("先放全文，后面再说我的看法：", "intro"),
+        ("————签名档————", "chrome"),  # a forum's
+        ("回复(2)　1楼　2024-01-18 20:36　来自Android客户端", "chrome"),
         ("2024.07　付费企业客户突破1万家", None),  # 付费 alone is no paywall
         ("……付费后查看全文（剩余1860字）", "disclaimer"),
         ("导读：本页为大家提供两篇讲话范文，可根据会议规格选用。", "intro"),
