@@ -151,6 +151,7 @@ _ADDRESSEE = (
     r"家長|战友|戰友|全体|全體|同仁|同事们|同事們|青年们|青年們|小朋友|校友"
 )
 _ADDRESSEE_RE = re.compile(_ADDRESSEE)
+_CHAIR = frozenset(("主席", "主席先生", "主席女士", "代理主席"))
 _SALUTATION_LINE_RE = re.compile(r"^[^。！？!?；;]{1,60}?[:：]$")
 #: one comma-separated part of a salutation opens with an addressee word within its first
 #: 12 characters (各位领导、各位来宾 / 现场各位贵宾); parts are read one by one (no pattern
@@ -245,8 +246,9 @@ def salutation_greeting(compact: str) -> int:
 
 
 def names_audience(compact: str) -> bool:
-    """Does the line name an audience (尊敬的, 各位, 同志们, 来宾 …)?"""
-    return bool(_ADDRESSEE_RE.search(compact))
+    """Does the line name an audience (尊敬的, 各位, 同志们, 来宾 …), or the chair alone
+    (主席：, as a council's member addresses it)?"""
+    return bool(_ADDRESSEE_RE.search(compact)) or compact.rstrip("：:，,") in _CHAIR
 
 
 def salutation_lead(compact: str) -> int:
@@ -286,11 +288,12 @@ def greeting_lead(compact: str) -> int:
 #: phrases that only page furniture uses; one is enough on a line of any length
 _CHROME_STRONG = re.compile(
     r"版权所有|版權所有|版权归|版權歸|版权属于|版權屬於|转载请|轉載請|未经授权|未經授權|免责声明|免責聲明|"
+    r"未经许可不得|未經許可不得|"
     r"著作权所有|著作權所有|版权声明|版權聲明|温馨提示|溫馨提示|【下载】|【下載】|"
     r"Copyright|COPYRIGHT|All Rights Reserved|©|网站标识码|網站標識碼|主办单位|主辦單位|"
     r"主办[：:]|主辦[：:]|承办[：:]|承辦[：:]|相关新闻|相關新聞|相关链接|相關鏈接|"
     r"广告[：:]|廣告[：:]|【广告】|【廣告】|有删节|有刪節|编者按|編者按|\.docx?\b|\.pdf\b|\.wps\b|\.xlsx?\b|\.pptx?\b|\.zip\b|\.rar\b|"
-    r"本站|本网|本網|侵权|侵權|客服|付费下载|付費下載|付费后|付費後|付费阅读|付費閱讀|付费查看|付費查看|付费会员|付費會員|下载文档|下載文檔|点击上方|點擊上方|设为星标|設為星標|本邮件|本郵件|点击下载|點擊下載|立即下载|立即下載|"
+    r"本站|本网|本網|侵权|侵權|客服|付费下载|付費下載|付费后|付費後|付费阅读|付費閱讀|付费查看|付費查看|付费会员|付費會員|下载文档|下載文檔|点击上方|點擊上方|设为星标|設為星標|本邮件|本郵件|【上一件】|【下一件】|点击下载|點擊下載|立即下载|立即下載|"
     r"上一篇|下一篇|上一页|下一頁|下一页|上一頁|上一则|下一则|上一則|下一則|上一条[：:]|下一条[：:]|上一條[：:]|下一條[：:]|"
     r"【上一讲】|【下一讲】|【上一講】|【下一講】|【上一期】|【下一期】|上一讲[：:]|下一讲[：:]|"
     r"上一講[：:]|下一講[：:]|上一期[：:]|下一期[：:]|相关文章|相關文章|相关推荐|相關推薦|相关阅读|相關閱讀|"
@@ -310,7 +313,7 @@ _CHROME_SHORT = re.compile(
     r"往期推荐|往期推薦|往期回顾|往期回顧|往期精选|往期精選|往期精彩|精彩推荐|精彩推薦|精彩回顾|精彩回顧|"
     r"猜你想看|为你推荐|為你推薦|"
     r"技术支持[:：]|技術支持[:：]|相关附件|相關附件|附件下载|附件下載|此件公开发布|此件公開發布|"
-    r"打开APP|打開APP|APP内|APP內|查看精彩图片|查看更多精彩|查看详情|查看詳情|收录于|收錄於|关闭窗口|關閉窗口|"
+    r"打开APP|打開APP|APP内|APP內|查看精彩图片|查看更多精彩|查看详情|查看詳情|收录于|收錄於|关闭窗口|關閉窗口|复制链接|复制连结|複製連結|複製鏈接|"
     r"【下载|【下載|下载后可|下載後可|可编辑使用|可編輯使用|上传者|上傳者|上传于|上傳於|"  # 文库
     r"Poweredby|本帖最后由|本帖最後由|只看该作者|只看該作者|签名[:：]|簽名[:：]|"  # a forum's
     r"签名档|簽名檔|收起回复|收起回覆|只看楼主|只看樓主|本楼字数|本樓字數|的帖子[:：]|"
@@ -319,7 +322,11 @@ _CHROME_SHORT = re.compile(
 )
 #: a transcript's or an editor's note on a short line: （根据录音整理…）, （小标题为编者所加）
 _NOTE_RE = re.compile(r"录音整理|錄音整理|速记整理|速記整理|编者所加|編者所加|编者注|編者注")
-_BRACKET_NOTE_RE = re.compile(r"[（(](?:[^（）()：:]{1,8}按|插一句|插句话|插句話)[：:]")
+_BRACKET_NOTE_RE = re.compile(
+    r"[（(](?:[^（）()：:]{1,8}按|插一句|插句话|插句話|手写批注|手寫批註|批注|批註)[：:]"
+)
+#: a paper document's marks, transcribed: （印章）, （共印280份）
+_PAPER_MARK_RE = re.compile(r"[（(](?:印章|公章|签章|簽章|共印[^（）()]{1,6}份)[）)]")
 #: an advertisement's call to act: 点击咨询>>
 _AD_LINK_RE = re.compile(r"点击咨询|點擊諮詢|立即咨询|立即諮詢|免费咨询|免費諮詢")
 _LINK_ARROWS = (">>", "＞＞", "»»")
@@ -359,7 +366,8 @@ _FIELD_RE = re.compile(
     r"摄影|攝影|撰文|采写|採寫|地点|地點|"
     r"索引号|索引號|发布机构|發佈機構|發布機構|发文机关|發文機關|发文日期|發文日期|成文日期|"
     r"主题分类|主題分類|文号|文號|有效性|公开方式|公開方式|文|图|圖|"  # 文：… 圖：…
-    r"发件人|發件人|收件人|发送时间|發送時間|抄送|主题|主題)[:：／/]"  # an e-mail's header
+    r"发件人|發件人|收件人|发送时间|發送時間|抄送|主题|主題|"  # an e-mail's header
+    r"题名|題名|档号|檔號|全宗号|全宗號|责任者|責任者|保管期限)[:：／/]"  # an archive's record
 )
 _DATE_RE = re.compile(r"\d\d{3}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _METADATA_MAX = 64
@@ -632,8 +640,9 @@ def chrome_kind(text: str, compact: str) -> str | None:
 
 def _bracketed(compact: str) -> str | None:
     """The kind of a line that opens with a bracket: a transcript's stage direction on its
-    own line (（掌声）), chrome; a reposter's note inside the text (（阿杰按：…）), intro."""
-    if stage_tail(compact) == 0:
+    own line (（掌声）) or a paper's mark (（印章）), chrome; a reposter's note inside the
+    text (（阿杰按：…）), intro."""
+    if stage_tail(compact) == 0 or _PAPER_MARK_RE.fullmatch(compact):
         return "chrome"
     return "intro" if _BRACKET_NOTE_RE.match(compact) else None
 

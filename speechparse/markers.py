@@ -187,6 +187,8 @@ def line_marker(text: str) -> Found | None:
     style = found.info.style
     if style == "cn_dun" and _numeral_list(found.info.ordinal, text, found.end):
         return None
+    if style == "ar_dun" and _next_number(text, found.end) == found.info.ordinal + 1:
+        return None  # 1、2月合計: months listed, no heading
     if style.startswith("paren_") and _PAREN_NUMBER_RE.match(text, found.end):
         return None  # (2)(3)两项…: numbers cited together, no heading
     if (style == "bare_cn" or style == "bare_ar") and found.end < len(text):
@@ -199,6 +201,15 @@ def line_marker(text: str) -> Found | None:
             return _spaced(found.text, found.end, found.info.ordinal)
         return None  # (1　　就业增收工程　…　市人社局: a table's row, its cells set apart)
     return found
+
+
+_DIGITS_RE = re.compile(r"[0-9０-９]{1,3}")  # int() reads full-width digits too
+
+
+def _next_number(text: str, pos: int) -> int | None:
+    """The ASCII number that follows at ``pos``, if one does."""
+    m = _DIGITS_RE.match(text, pos)
+    return int(m.group()) if m else None
 
 
 _CELLS_RE = re.compile(r"\S(?: {2,}|\u3000+)\S")  # a wide gap between two words

@@ -48,6 +48,11 @@ def kind(line: str) -> str | None:
         ("👆点击上方蓝字“某某内参”，设为星标，第一时间看故事", "chrome"),  # a follow prompt
         ("收录于合集", "chrome"),
         ("关闭窗口", "chrome"),
+        ("（印章）", "chrome"),  # a paper's marks, transcribed
+        ("（共印２８０份）", "chrome"),
+        ("（手寫批註：此段请农工部摘报地委。）", "intro"),
+        ("题名：在全县一九九六年农村工作会议上的讲话", "metadata"),  # an archive's record
+        ("分享：Facebook　WhatsApp　Telegram　複製連結", "chrome"),
         ("（阿杰按：講到這裡，台下好多家長都紅了眼眶。）", "intro"),  # a reposter's note
         ("先放全文，后面再说我的看法：", "intro"),
         ("————签名档————", "chrome"),  # a forum's

@@ -335,3 +335,10 @@ def test_a_notice_that_hands_a_speech_on_is_the_pages() -> None:
     assert [b.text for b in speech.content if b.type == "paragraph"] == [_BODY.strip()]
     removed = "".join(r.text for r in doc.removed)
     assert "现将" in removed and "抄送" in removed
+
+
+def test_the_chair_alone_is_a_councils_salutation() -> None:
+    """主席： alone on its line is how a council's member addresses it; the chair named in
+    a sentence (國際奧委會主席羅格…) addresses no one."""
+    (speech,) = speechparse.parse("在立法會會議上的發言\n主席：\n" + _BODY).speeches
+    assert speech.salutation is not None and speech.salutation.text == "主席"
