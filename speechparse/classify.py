@@ -610,7 +610,7 @@ def chrome_kind(text: str, compact: str) -> str | None:
     ``compact`` is ``text`` less its white space (the same object when it has none).
     """
     n = len(compact)
-    if n <= 80 and not _WORDLESS_RE.search(compact):
+    if n <= 80 and wordless(compact):
         return "chrome"  # rules and symbols only: ***, :::, ------
     if picture_line(compact) or (compact[0] == "#" and n > 1 and text[1] not in "# \t"):
         return "chrome"  # an image, a tag (#领导讲话), a photo's caption
@@ -636,6 +636,11 @@ def chrome_kind(text: str, compact: str) -> str | None:
     if n <= _METADATA_MAX and _metadata_line(text, compact):
         return "metadata"
     return "chrome" if n <= 24 and _weak_chrome(compact) else None
+
+
+def wordless(text: str) -> bool:
+    """Symbols only, no letter or digit of any script (***, ———, 🎉)."""
+    return _WORDLESS_RE.search(text) is None
 
 
 def _bracketed(compact: str) -> str | None:

@@ -35,6 +35,7 @@ from .classify import (
     speech_title_words,
     stage_tail,
     title_like,
+    wordless,
 )
 from .lines import SENTENCE_END, Line, full_line, may_go_on, wrap_width
 from .markers import opening
@@ -238,6 +239,10 @@ class _Page:
                 else None
             )
         return kind  # type: ignore[return-value]
+
+    def mark(self, a: int, b: int, kind: str) -> None:
+        """Lines ``a`` to ``b`` are furniture of ``kind``, whatever they read as alone."""
+        self._chrome[a : b + 1] = [kind] * (b + 1 - a)
 
     def marker(self, i: int) -> bool:
         return opening(self.lines[i]) is not None
@@ -554,8 +559,11 @@ def _after_closing(page: _Page, i: int) -> bool:
 
 def _after_rule(page: _Page, i: int) -> bool:
     """Is the line above ``i`` a rule of symbols (＊　＊　＊, ———) that sets texts apart?"""
-    above = page.lines[i - 1].compact
-    return i > 0 and len(above) <= _RULE_MAX and not any(ch.isalnum() for ch in above)
+    return (
+        i > 0
+        and len(page.lines[i - 1].compact) <= _RULE_MAX
+        and wordless(page.lines[i - 1].compact)
+    )
 
 
 _RULE_MAX = 40
@@ -1016,7 +1024,7 @@ def _greeting(compact: str) -> int:
     n = speaker_label(compact)
     g = greeting_lead(compact[n:]) if n else 0
     length = n + g if g else greeting_lead(compact)
-    if length and not any(ch.isalnum() for ch in compact[length:]):
+    if length and wordless(compact[length:]):
         return -1  # symbols after it are the greeting's (大家晚上好！🎉)
     return length
 
@@ -1162,8 +1170,7 @@ def _mark_notices(page: _Page) -> None:
             SENTENCE_END
         ):
             end += 1
-        for k in range(top, end + 1):
-            page._chrome[k] = "intro"
+        page.mark(top, end, "intro")
 
 
 def _tail(page: _Page, plan: SpeechPlan, body_start: int, titles: set[str]) -> int:
