@@ -472,8 +472,10 @@ def _alternatives(pattern: str) -> list[str]:
 def by_first_character(pattern: str) -> str:
     """``pattern``'s alternatives grouped under the literal character they open with, in
     their order (版权所有|版权归|… → 版(?:权所有|权归|…)|…): at each position the engine
-    then tries one alternative per first character, not every one.  Matches as before:
-    alternatives of two groups never start with the same character."""
+    then tries one alternative per first character, not every one.  It matches where the
+    plain alternation does, with the same span: alternatives of two groups never start
+    with the same character, and the order inside a group is kept (an alternative that
+    opens with a class or an escape goes last, where it could only win a tie otherwise)."""
     groups: dict[str, list[str]] = {}
     rest: list[str] = []
     for alt in _alternatives(pattern):

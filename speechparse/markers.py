@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .classify import MarkerInfo, marker_info
 from .lines import UNSEEN, Line
+from .numerals import cn_to_int
 
 _S = r"[ \t\u3000\xa0]{0,2}"
 _NCN = r"[一二三四五六七八九十百零〇两兩壹贰貳叁參参肆伍陆陸柒捌玖拾廿]{1,5}"
@@ -126,8 +127,7 @@ def _numeral_list(ordinal: int, text: str, pos: int) -> bool:
     m = _NUMERAL_LIST_RE.match(text, pos)
     return (
         m is not None
-        and "一二三四五六七八九十".index(m.group().replace("两", "二").replace("兩", "二"))
-        == ordinal
+        and cn_to_int(m.group()) == ordinal + 1
         and text[pos + 1 : pos + 2] not in ("〇", "○", "零")
     )
 
@@ -207,7 +207,7 @@ _DIGITS_RE = re.compile(r"[0-9０-９]{1,3}")  # int() reads full-width digits t
 
 
 def _next_number(text: str, pos: int) -> int | None:
-    """The ASCII number that follows at ``pos``, if one does."""
+    """The number written in digits (ASCII or full-width) at ``pos``, if one is."""
     m = _DIGITS_RE.match(text, pos)
     return int(m.group()) if m else None
 

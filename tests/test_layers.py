@@ -17,7 +17,7 @@ ALLOWED: dict[str, set[str]] = {
     "normalize": {"errors", "model", "spans"},
     "grammar": set(),
     "classify": {"grammar", "numerals"},
-    "markers": {"classify", "lines"},
+    "markers": {"classify", "lines", "numerals"},
     "lines": {"normalize"},
     "segment": {"classify", "lines", "markers", "normalize", "numerals"},
     "build": {"classify", "markers"},
