@@ -115,6 +115,12 @@ LINE_FIRST_RE = re.compile(
     "[(（【〔\\[第其首然再最一二三四五六七八九十百零〇两兩壹贰貳叁參参肆伍陆陸柒捌玖拾廿"
     "0-9０-９①-⒛㈠-㈩㊀-㊉Ⅰ-Ⅻ甲乙丙丁戊己庚辛壬癸子丑醜寅卯辰巳午未申酉戌亥A-Za-z]"
 )
+#: symbols set before a heading as a bullet (■ ● ◆ ▶ ★ ※ → and pictographs: 🔶 📌), one to
+#: three of them; not the circled and negative circled digits, which are markers
+_BULLET_RE = re.compile(
+    "[\u2022\u203b\u2190-\u21ff\u25a0-\u25ff\u2600-\u2775\u2794-\u27bf\u2b00-\u2bff"
+    "\U0001f300-\U0001faff]{1,3}\ufe0f?[ \t\u3000\xa0]{0,2}"
+)
 _PAREN_NUMBER_RE = re.compile(r"[(（][0-9０-９一二三四五六七八九十]{1,3}[)）]")
 _BARE_RE = re.compile(r"(?:" + _NCN + "|" + _NAR + r")$")
 #: 五、六十年代, 一、二年级: the next numeral follows on — a numeral list, not a heading
@@ -175,9 +181,21 @@ def opening(ln: Line) -> Found | None:
 
 
 def line_marker(text: str) -> Found | None:
-    """The marker that opens a paragraph, if any."""
-    if not LINE_FIRST_RE.match(text):
+    """The marker that opens a paragraph, if any (after a bullet: ■ 第一部分, 🔶一、)."""
+    if LINE_FIRST_RE.match(text):
+        return _marker_at_start(text)
+    bullet = _BULLET_RE.match(text)
+    if bullet is None or not LINE_FIRST_RE.match(text, bullet.end()):
         return None
+    at = bullet.end()
+    found = _marker_at_start(text[at:])
+    if found is None or found.info.style.startswith("bare_"):
+        return None
+    return Found(at, at + found.end, found.text, found.info, False, found.repaired)
+
+
+def _marker_at_start(text: str) -> Found | None:
+    """The marker that opens ``text``, which starts as one may (LINE_FIRST_RE)."""
     m = _LINE_RE.match(text) or _BARE_RE.match(text)
     if m is None:
         return None

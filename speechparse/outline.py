@@ -230,7 +230,7 @@ def _announced(paras: list[Paragraph], cands: list[tuple[int, Found]]) -> frozen
         k, f = cands[i]
         if styles[f.info.style] > 1:
             continue
-        before = paras[k].text[: f.start] if f.start else (paras[k - 1].text if k else "")
+        before = paras[k].text[: f.start] if f.inline else (paras[k - 1].text if k else "")
         before = before.rstrip(" \u3000：:，,。")
         if _COUNT_RE.search(before[-_ANNOUNCE_TAIL:]):
             out.add(i)
@@ -305,9 +305,9 @@ def build_body(lines: list[Line], sink: Sink) -> Body:
             if (block := paragraph(p, 0, len(text))) is not None:
                 tb.text(block)
             continue
-        if evs[0].found.start > 0:
+        if evs[0].found.inline:
             _unmarked(tb, paras, k)
-        pos = 0
+        pos = 0 if evs[0].found.inline else evs[0].found.start  # a bullet (■ 第一部分) is no text
         for j, e in enumerate(evs):
             found = e.found
             nxt = evs[j + 1].found.start if j + 1 < len(evs) else len(text)

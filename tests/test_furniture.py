@@ -48,6 +48,8 @@ def kind(line: str) -> str | None:
         ("👆点击上方蓝字“某某内参”，设为星标，第一时间看故事", "chrome"),  # a follow prompt
         ("收录于合集", "chrome"),
         ("关闭窗口", "chrome"),
+        ("附件：无", "chrome"),  # an article's empty attachment field
+        ("附件：1.全县重点项目清单", None),  # a document's attachment list is the speech's
         ("（印章）", "chrome"),  # a paper's marks, transcribed
         ("（共印２８０份）", "chrome"),
         ("（手寫批註：此段请农工部摘报地委。）", "intro"),

@@ -280,3 +280,18 @@ def test_half_parenthesis_digits_inside_a_sentence() -> None:
     """：1）…；2）… is a list; 附件2） (no punctuation before it) is a reference."""
     text = "要做到三点：1）每日巡查；2）每周例会；3）每月考核（详见附件2）。"
     assert [f.text for f in inline_markers(text, 0)] == ["1）", "2）", "3）"]
+
+
+def test_bullet_before_a_marker_is_no_text_of_the_heading() -> None:
+    """■ 第一部分 …: the section starts at its marker; the bullet is neither heading nor a
+    paragraph of its own."""
+    page = (
+        "在大会上的讲话\n\n同志们：\n\n■ 第一部分　回顾\n\n去年工作很好。\n\n"
+        "■ 第二部分　安排\n\n今年要抓落实。\n"
+    )
+    sp = speechparse.parse(page).speeches[0]
+    parts = [b for b in sp.content if b.type == "section"]
+    expected = [("第一部分", "回顾"), ("第二部分", "安排")]
+    assert [(b.marker.text, b.heading) for b in parts] == expected
+    assert page[parts[0].span[0] : parts[0].span[0] + 4] == "第一部分"
+    assert all(b.type == "section" for b in sp.content)
