@@ -50,6 +50,18 @@ _SINGLE_CHAR_BASE = {
 }  # fmt: skip
 
 
+_GLYPH_STYLES = frozenset((*_SINGLE_CHAR_BASE, "dingbat_circled", "keycap"))
+
+
+def _glyph_ordinal(style: str, token: str) -> int:
+    """The number of a marker that is one glyph (①, ⑴, ❶, 1️⃣ …)."""
+    if style == "dingbat_circled":  # three runs of ten: ❶…❿, ➀…➉, ➊…➓
+        return (ord(token[0]) - 0x2776) % 10 + 1
+    if style == "keycap":
+        return 10 if token == "\U0001f51f" else int(token[0])
+    return ord(token[0]) - _SINGLE_CHAR_BASE[style] + 1
+
+
 @dataclass(frozen=True, slots=True)
 class MarkerInfo:
     style: str
@@ -81,8 +93,8 @@ def marker_info(token: str) -> MarkerInfo | None:
     except LarkError:
         return None
     style = str(tree.data)
-    if style in _SINGLE_CHAR_BASE:
-        ordinal: int | None = ord(token[0]) - _SINGLE_CHAR_BASE[style] + 1
+    if style in _GLYPH_STYLES:
+        ordinal: int | None = _glyph_ordinal(style, token)
     elif style == "cn_verb":
         style = "cn_" + _VERB_STYLE[_first_token(tree, "VERB") or _first_token(tree, "JIANG")]
         ordinal = _number(tree)

@@ -24,7 +24,7 @@ _SEQ = "|".join(
     w[0] + _S + w[1] for w in ("首先", "其次", "再次", "再者", "然后", "然後", "最后", "最後")
 )
 _QI = r"其" + _S + r"[一二三四五六七八九十]"  # 其一, 其 二
-_ENCLOSED = r"[①-⒛㈠-㈩㊀-㊉]"
+_ENCLOSED = r"[①-⒛㈠-㈩㊀-㊉❶-➓]|[1-9]\ufe0f?\u20e3|\U0001f51f"  # and keycaps: 1️⃣ 🔟
 #: a letter that is no ASCII one (a CJK character, mostly): cheaper to compile than a CJK
 #: range, which costs the import a millisecond or two each time it is written
 _LETTER = r"[^\W\d_A-Za-z]"
@@ -85,7 +85,7 @@ _INLINE_RE = re.compile(
     r"(?P<punct>[。；;！!？?：:，,])"
     # most punctuation marks are followed by prose: a one-character look ahead drops them fast
     r"(?=[ \u3000]?[一二三四五六七八九十百零〇两兩壹贰貳叁參参肆伍陆陸柒捌玖拾廿"
-    r"第其首然再最(（①-⒇0-9０-９a-z及以和或])"
+    r"第其首然再最(（①-⒇❶-➓0-9０-９a-z及以和或])"
     # the last of a list may come after "and" (；及（三）…, ；以及③…)
     r"[ \u3000]?(?:(?:以?及|和|或)(?=[(（①-⑳⑴-⒇]))?(?P<m>"
     r"(?P<item>"
@@ -103,7 +103,7 @@ _INLINE_RE = re.compile(
     + r"[，,、：:]?|(?:"
     + _SEQ
     + r")[，,、：:]?)"
-    r"|(?P<sec>[(（](?:" + _NCN + "|" + _NAR + r"|iv|ix|vi{0,3}|x|i{1,3})[)）]|[①-⑳⑴-⒇]"
+    r"|(?P<sec>[(（](?:" + _NCN + "|" + _NAR + r"|iv|ix|vi{0,3}|x|i{1,3})[)）]|[①-⑳⑴-⒇❶-➓]"
     r"|[a-z][)）]"  # ：a)…；b)…
     r"|[0-9０-９]{1,2}[.．](?![0-9０-９])|[0-9０-９]{1,2}[)）])"  # ：1.…；2.… ：1）… (1.5亿 no)
     r"|(?P<head>(?:" + _NCN + "|" + _NAR + r")、)"
@@ -113,7 +113,7 @@ _INLINE_RE = re.compile(
 #: spares the patterns most lines (tests/test_markers.py checks it against them)
 LINE_FIRST_RE = re.compile(
     "[(（【〔\\[第其首然再最一二三四五六七八九十百零〇两兩壹贰貳叁參参肆伍陆陸柒捌玖拾廿"
-    "0-9０-９①-⒛㈠-㈩㊀-㊉Ⅰ-Ⅻ甲乙丙丁戊己庚辛壬癸子丑醜寅卯辰巳午未申酉戌亥A-Za-z]"
+    "0-9０-９①-⒛㈠-㈩㊀-㊉❶-➓\U0001f51fⅠ-Ⅻ甲乙丙丁戊己庚辛壬癸子丑醜寅卯辰巳午未申酉戌亥A-Za-z]"
 )
 #: symbols set before a heading as a bullet (■ ● ◆ ▶ ★ ※ → and pictographs: 🔶 📌), one to
 #: three of them; not the circled and negative circled digits, which are markers
@@ -307,7 +307,7 @@ def _first_written(second: Found) -> str | None:
     t = second.text
     if t[:1] == "二" and second.info.is_item:
         return "一" + t[-1]  # the same verb
-    if t in ("②", "⑵"):
+    if t in ("②", "⑵", "❷", "➁", "➋"):
         return chr(ord(t) - 1)
     if len(t) == 3 and t[1] in "2２二" and t[0] in "(（" and t[2] in ")）":
         return t[0] + {"2": "1", "２": "１", "二": "一"}[t[1]] + t[2]
