@@ -87,6 +87,8 @@ _TOC_LABEL_RE = re.compile(
 )
 _NEXTPAGE_RE = re.compile(
     r"^\[?NextPage\]?$|^第\s{0,2}\d{1,3}\s{0,2}[页頁](?:\s{0,2}[，,/／]?\s{0,2}共\s{0,2}\d{1,3}\s{0,2}[页頁])?$"
+    # a running footer: a document's or a unit's name, then the page of so many
+    r"|^[^\s，,。；;！!？?]{2,24}\s{0,4}第\s{0,2}\d{1,3}\s{0,2}[页頁][，,/／]?\s{0,2}共\s{0,2}\d{1,3}\s{0,2}[页頁]$"
     r"|^下一[页頁]$|^上一[页頁]$|^[—\-－–─]{1,2}\s{0,2}\d{1,3}\s{0,2}[—\-－–─]{1,2}$"
     r"|^\d{1,3}\s{0,2}/\s{0,2}\d{1,3}$"  # a document viewer's page counter: 2/8
 )
@@ -238,6 +240,8 @@ class _Page:
                 if picture_line(ln.compact)
                 else None
             )
+            if kind is None and ln.short and _NEXTPAGE_RE.match(ln.compact):
+                kind = self._chrome[i] = "pagination"  # 第2页 共6页: a page's counter
         return kind  # type: ignore[return-value]
 
     def mark(self, a: int, b: int, kind: str) -> None:
@@ -470,11 +474,11 @@ def _title_block(page: _Page, sal: int, floor: int) -> list[int]:
     # subtitle, date and speaker lines sit between a title and its salutation, and a table
     # of contents may (目录 and the heading lines said again); furniture lines (a share
     # prompt, a lead, a rule of symbols) and a translation take up none of the four
-    stop = sal - 4
+    stop, reach = sal - 4, sal - _HEAD_SCAN
     while i >= floor and i >= stop:
         c = page.lines[i].compact
         if _head_furniture(page, i, len(page.lines)) is not None:  # what the head reads as such
-            stop = max(stop - 1, sal - _HEAD_SCAN)
+            stop = max(stop - 1, reach)
             i -= 1
         elif _SUBTITLE_RE.match(c) or line_form(c) == "dateline":
             i -= 1
@@ -482,7 +486,7 @@ def _title_block(page: _Page, sal: int, floor: int) -> list[int]:
             speaker = i
             i -= 1
         elif page.marker(i) and (label := _toc_label_above(page, i, floor)) is not None:
-            i, stop = label - 1, label - 4
+            i, stop, reach = label - 1, label - 4, label - _HEAD_SCAN
         else:
             break
     titles: list[int] = []
@@ -497,6 +501,9 @@ def _title_block(page: _Page, sal: int, floor: int) -> list[int]:
 
 
 _TOC_SPAN = 40  # lines a table of contents may take
+#: an entry's leader and page number, at its line's end (……3, ·····12, ....... 5)
+_TOC_LEADER_RE = re.compile(r"(?:[.．·・…]{4}|…{2})[0-9０-９]{1,3}$")
+_TOC_LEADER_LINE = 120
 _RUNNING = 3  # a short line standing this often is a running header, no title's part
 
 
@@ -511,9 +518,17 @@ def _toc_label_above(page: _Page, i: int, floor: int) -> int | None:
 
 
 def _toc_entry(page: _Page, i: int) -> bool:
-    """A line a table of contents may hold: short, no sentence in it."""
+    """A line a table of contents may hold: short, no sentence in it; or any line that ends
+    with a leader and a page number (一、总体要求……………3)."""
     ln = page.lines[i]
-    return ln.short and len(ln.compact) <= 40 and not holds_sentence(ln.compact)
+    c = ln.compact
+    return _leader(page, i) or (ln.short and len(c) <= 40 and not holds_sentence(c))
+
+
+def _leader(page: _Page, i: int) -> bool:
+    """Does line ``i`` end with a leader and a page number (……3)?"""
+    c = page.lines[i].compact
+    return len(c) <= _TOC_LEADER_LINE and _TOC_LEADER_RE.search(c, len(c) - 12) is not None
 
 
 def _title_fragment(page: _Page, i: int, titles: list[int]) -> bool:
@@ -941,13 +956,19 @@ def _salutation_below(page: _Page, i: int, end: int) -> bool:
     """Does a salutation follow line ``i`` within three lines, furniture not counted
     (a date or source line, a share bar between a speaker's name and the salutation)?"""
     seen = 0
-    for k in range(i + 1, min(i + _HEAD_SCAN, end - 1)):
+    k, stop = i + 1, min(i + _HEAD_SCAN, end - 1)
+    while k < stop:
         if page.salutation(k):
             return True
+        if _TOC_LABEL_RE.match(page.lines[k].compact):  # a table of contents: passed over
+            k = _toc_end(page, k, end)
+            stop = min(k + _HEAD_SCAN, end - 1)
+            continue
         if page.furniture(k) is None:
             seen += 1
             if seen == 3:
                 return False
+        k += 1
     return False
 
 
@@ -1008,11 +1029,18 @@ def _lead(plan: SpeechPlan, i: int, compact: str, n: int) -> None:
 
 
 def _toc_end(page: _Page, i: int, end: int) -> int:
-    """One past the last entry of the table of contents under the 目录 line ``i``."""
+    """One past the last entry of the table of contents under the 目录 line ``i``; entries
+    with leaders (…………3) end at the last line that has one, page furniture aside."""
     j = i + 1
+    last = j
+    leaders = j < end and _leader(page, j)
     while j < end and _toc_entry(page, j) and not page.salutation(j):
+        if not leaders or _leader(page, j):
+            last = j + 1
+        elif page.chrome(j) is None:
+            break
         j += 1
-    return j
+    return last
 
 
 def _greeting(compact: str) -> int:
@@ -1474,9 +1502,7 @@ def _body(
                 i = j
                 continue
             if _TOC_LABEL_RE.match(c) and i - start <= 3:
-                j = i + 1
-                while j < stop and _toc_entry(page, j):
-                    j += 1
+                j = _toc_end(page, i, stop)
                 removed.append((i, j - 1, "toc"))
                 toc_until = j - 1
                 i = j

@@ -49,6 +49,8 @@ def kind(line: str) -> str | None:
         ("收录于合集", "chrome"),
         ("关闭窗口", "chrome"),
         ("附件：无", "chrome"),  # an article's empty attachment field
+        ("ZD-ZLB-2025-002　　　内部资料　注意保存", "chrome"),  # a paper's marks
+        ("机密★1年", "chrome"),
         ("附件：1.全县重点项目清单", None),  # a document's attachment list is the speech's
         ("（印章）", "chrome"),  # a paper's marks, transcribed
         ("（共印２８０份）", "chrome"),

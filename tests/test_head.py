@@ -86,6 +86,16 @@ _BODY = "今年以来，全市上下认真贯彻落实市委部署，各项工�
             None,
             "同志们",
         ),
+        (  # a contents page with leaders, then a running footer, between name and salutation
+            "在全市工作会议上的讲话\n市委副书记、市长　王建华\n目　录\n"
+            "一、回顾去年工作 ........................ 3\n"
+            "二、部署今年任务 ........................ 5\n"
+            "市政府办公室　第2页 共6页\n同志们：\n" + _BODY,
+            "在全市工作会议上的讲话",
+            "市委副书记、市长王建华",
+            "同志们",
+            "今年以来",
+        ),
     ],
 )
 def test_head_lines(
@@ -342,3 +352,19 @@ def test_the_chair_alone_is_a_councils_salutation() -> None:
     a sentence (國際奧委會主席羅格…) addresses no one."""
     (speech,) = speechparse.parse("在立法會會議上的發言\n主席：\n" + _BODY).speeches
     assert speech.salutation is not None and speech.salutation.text == "主席"
+
+
+def test_a_contents_page_with_leaders_is_removed_as_one_and_the_footer_as_pagination() -> None:
+    page = (
+        "在全市工作会议上的讲话\n目录\n一、回顾去年工作……………3\n二、部署今年任务……………5\n"
+        "市政府办公室　第2页 共6页\n同志们：\n" + _BODY + "市政府办公室　第3页 共6页\n" + _BODY
+    )
+    doc = speechparse.parse(page)
+    kinds = [(r.kind.value, r.text.split("\n")[0]) for r in doc.removed]
+    assert ("toc", "目录") in kinds
+    assert [t for k, t in kinds if k == "pagination"] == [
+        "市政府办公室　第2页 共6页",
+        "市政府办公室　第3页 共6页",
+    ]
+    (speech,) = doc.speeches
+    assert speech.salutation is not None and speech.salutation.text == "同志们"
