@@ -248,6 +248,16 @@ class TreeBuilder:
                 continue
             break
 
+    def turn(self) -> None:
+        """A paragraph turns from what was achieved to what is wanting (在看到成绩的同时…):
+        it speaks for the heading above the open section, whose series has ended."""
+        if (
+            len(self.stack) >= 2
+            and not self.stack[-1].event.info.is_item
+            and not self._goes_on(len(self.stack) - 1, running=0)
+        ):
+            self.stack.pop()
+
     def place(self, event: Event) -> int:
         """The level (1 = top) of the next marker; the levels below it are closed."""
         self._pos += 1

@@ -237,9 +237,15 @@ def _announced(paras: list[Paragraph], cands: list[tuple[int, Found]]) -> frozen
     return frozenset(out)
 
 
+#: the turn from achievements to shortcomings: 在看到成绩的同时, 在充分肯定成绩的同时
+_TURN_RE = re.compile(r"在[^，,。；;]{0,8}(?:成绩|成績|成效|进展|進展)的同[时時][，,]")
+
+
 def _unmarked(tb: TreeBuilder, paras: list[Paragraph], k: int) -> None:
     """Paragraph ``k`` begins with no marker of its own (nothing to ask with no level open)."""
     if tb.stack:
+        if _TURN_RE.match(paras[k].text):
+            tb.turn()
         tb.unmarked_paragraph(k, _keeps_theme(paras, k))
 
 

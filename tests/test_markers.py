@@ -296,3 +296,32 @@ def test_bullet_before_a_marker_is_no_text_of_the_heading() -> None:
     assert [(b.marker.text, b.heading) for b in parts] == expected
     assert page[parts[0].span[0] : parts[0].span[0] + 4] == "第一部分"
     assert all(b.type == "section" for b in sp.content)
+
+
+def _outline(page: str) -> list[tuple[int, str]]:
+    """(depth, marker) of every numbered node of the page's one speech, in order."""
+    out: list[tuple[int, str]] = []
+
+    def walk(blocks: list, depth: int) -> None:
+        for b in blocks:
+            if b.type != "paragraph":
+                out.append((depth, b.marker.text))
+                walk(b.content, depth + 1)
+
+    (speech,) = speechparse.parse(page).speeches
+    walk(speech.content, 0)
+    return out
+
+
+def test_the_turn_from_achievements_to_shortcomings_speaks_for_the_parent() -> None:
+    """在看到成绩的同时… after the last （三） of 一、 goes back to 一、, its list with it;
+    a plain paragraph there stays under （三）."""
+    head = (
+        "在全市工作会议上的讲话\n同志们：\n一、正视差距\n过去一年，工作取得新成效。\n"
+        "（一）改革落地见效\n去年出台政策措施126条。\n（二）活力增强\n新登记企业1.6万户。\n"
+    )
+    tail = "一是政策落实不到位；二是部门协同不顺畅。\n二、聚焦重点\n今年要抓好四项工作。\n"
+    turned = _outline(head + "在看到成绩的同时，我们也要清醒认识到差距。" + tail)
+    assert turned[3:5] == [(1, "一是"), (1, "二是")]
+    plain = _outline(head + "企业普遍反映办事方便了，信心更足了。" + tail)
+    assert plain[3:5] == [(2, "一是"), (2, "二是")]
