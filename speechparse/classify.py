@@ -323,6 +323,7 @@ _CHROME_STRONG = re.compile(
 #: literal: the engine skips by first characters)
 _CHROME_SHORT = re.compile(
     r"往期推荐|往期推薦|往期回顾|往期回顧|往期精选|往期精選|往期精彩|精彩推荐|精彩推薦|精彩回顾|精彩回顧|"
+    r"^相[关關](?:文件|资料|資料)(?![^\W\d_A-Za-z])|"  # a list's label: 相關文件 Documentos…
     r"猜你想看|为你推荐|為你推薦|"
     r"技术支持[:：]|技術支持[:：]|相关附件|相關附件|附件下载|附件下載|附件[:：](?:无|無)$|内部资料|內部資料|内部文件|內部文件|注意保存|注意保密|严禁外传|嚴禁外傳|[秘机機绝絕]密★|此件公开发布|此件公開發布|"
     r"打开APP|打開APP|APP内|APP內|查看精彩图片|查看更多精彩|查看详情|查看詳情|收录于|收錄於|关闭窗口|關閉窗口|复制链接|复制连结|複製連結|複製鏈接|"
@@ -386,6 +387,11 @@ _METADATA_MAX = 64
 _INTRO_RE = re.compile(
     r"下面是|以下是|以下为|以下為|全文如下|全文为|全文為|刊发如下|刊發如下|刊登如下|致辞全文|致辭全文|致词全文|致詞全文|讲话全文|講話全文|内容如下|內容如下|为大家整理|為大家整理|供大家参考|供大家參考|仅供参考|僅供參考|欢迎阅读|歡迎閱讀|希望对|希望對|欢迎来到|歡迎來到|导读[:：]|導讀[:：]|【导读】|【導讀】|"
     r"全文[^。！？；]{0,12}[：:]$"  # 先放全文，后面再说我的看法：
+)
+#: an editor's label opening a note (【说明】…, 【编者的话】…, 【题记】…)
+_EDITOR_LABEL_RE = re.compile(
+    r"【(?:说明|說明|注|註|提示|编者的话|編者的話|编辑说明|編輯說明|题记|題記|导语|導語|"
+    r"内容提要|內容提要|简介|簡介)】"
 )
 #: a line someone else speaks in a transcript: the emcee's, a question or its answer
 _OTHER_VOICE_RE = re.compile(
@@ -628,7 +634,7 @@ def chrome_kind(text: str, compact: str) -> str | None:
         return "chrome"  # rules and symbols only: ***, :::, ------
     if picture_line(compact) or (compact[0] == "#" and n > 1 and text[1] not in "# \t"):
         return "chrome"  # an image, a tag (#领导讲话), a photo's caption
-    if compact[0] in "(（" and (kind := _bracketed(compact)):
+    if compact[0] in "(（【" and (kind := _bracketed(compact)):
         return kind
     if 3 <= n <= _PAGE_ID_MAX and (count := _number_line(compact)):
         return count
@@ -660,7 +666,9 @@ def wordless(text: str) -> bool:
 def _bracketed(compact: str) -> str | None:
     """The kind of a line that opens with a bracket: a transcript's stage direction on its
     own line (（掌声）) or a paper's mark (（印章）), chrome; a reposter's note inside the
-    text (（阿杰按：…）), intro."""
+    text (（阿杰按：…）) or an editor's under a label (【說明】本頁僅載錄…), intro."""
+    if compact[0] == "【":
+        return "intro" if _EDITOR_LABEL_RE.match(compact) else None
     if stage_tail(compact) == 0 or _PAPER_MARK_RE.fullmatch(compact):
         return "chrome"
     return "intro" if _BRACKET_NOTE_RE.match(compact) else None

@@ -362,7 +362,8 @@ class _Page:
 
 _ROLE_RE = re.compile(
     r"书记|書記|市长|市長|省长|省長|县长|縣長|区长|區長|局长|局長|校长|校長|院长|院長|主任|部长|部長|"
-    r"主席|同志|董事长|董事長|总经理|總經理|总裁|總裁|理事长|理事長|秘书长|秘書長|教授|代表|厅长|廳長"
+    r"主席|同志|董事长|董事長|总经理|總經理|总裁|總裁|理事长|理事長|秘书长|秘書長|教授|代表|厅长|廳長|"
+    r"长官|長官"
 )
 
 
@@ -931,7 +932,8 @@ def _head_furniture(page: _Page, i: int, end: int) -> str | None:
     if kind is None and _count_in_bar(page, i):
         return "metadata"
     if kind is None and (
-        (_translation(c) and _salutation_below(page, i, end)) or _script_label(page, i)
+        (_translation(c) and (_salutation_below(page, i, end) or page.title_candidate(i - 1)))
+        or _script_label(page, i)
     ):
         return "chrome"
     return kind
@@ -1337,6 +1339,14 @@ def _furniture_above(page: _Page, end: int, body_start: int, titles: set[str]) -
 
 
 _LABEL_MAX = 12  # a label line (相关推荐, 猜你喜欢)
+_LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+
+
+def _label_len(compact: str) -> int:
+    """The length of a label line less its translation (相關文件 Documentos relacionados)."""
+    return len(_LATIN_RE.sub("", compact)) if len(compact) <= 4 * _LABEL_MAX else len(compact)
+
+
 _AFTERWORD_MAX = 48  # a label's or a reply header's length at most
 
 
@@ -1363,7 +1373,7 @@ def _related_block(page: _Page, k: int, end: int) -> bool:
     """A related-articles label at line ``k`` with only titles (a question among them) and
     furniture under it."""
     return (
-        len(page.lines[k].compact) <= _LABEL_MAX
+        _label_len(page.lines[k].compact) <= _LABEL_MAX
         and page.chrome(k) == "related"
         and all(
             title_like(page.lines[j].compact.rstrip("？?！!")) or page.chrome(j) is not None
@@ -1522,7 +1532,7 @@ def _card_end(page: _Page, i: int, stop: int) -> int:
     under any other furniture line."""
     c = page.lines[i].compact
     if not (
-        len(c) <= _LABEL_MAX
+        _label_len(c) <= _LABEL_MAX
         and (page.chrome(i) == "related" or c.strip("【】[]") in ("广告", "廣告"))
     ):
         return i + 1

@@ -51,6 +51,9 @@ def kind(line: str) -> str | None:
         ("附件：无", "chrome"),  # an article's empty attachment field
         ("ZD-ZLB-2025-002　　　内部资料　注意保存", "chrome"),  # a paper's marks
         ("机密★1年", "chrome"),
+        ("【說明】本頁僅載錄施政報告部分內容，完整文本請參閱頁末相關文件。", "intro"),
+        ("相關文件 Documentos relacionados", "related"),  # a list's label, translated
+        ("相关文件要认真学习", None),
         ("附件：1.全县重点项目清单", None),  # a document's attachment list is the speech's
         ("（印章）", "chrome"),  # a paper's marks, transcribed
         ("（共印２８０份）", "chrome"),

@@ -96,6 +96,15 @@ _BODY = "今年以来，全市上下认真贯彻落实市委部署，各项工�
             "同志们",
             "今年以来",
         ),
+        (  # the title's translation under it, a post with no name, an editor's note
+            "二〇二五年財政年度施政報告\nRelatório das Linhas de Acção Governativa de 2025\n"
+            "澳門特別行政區行政長官\n二〇二四年十一月十二日\n【說明】本頁僅載錄施政報告部分內容。\n"
+            "尊敬的主席、各位議員：\n" + _BODY,
+            "二〇二五年財政年度施政報告",
+            "澳門特別行政區行政長官",
+            "尊敬的主席、各位議員",
+            "今年以来",
+        ),
     ],
 )
 def test_head_lines(
