@@ -167,6 +167,7 @@ class TreeBuilder:
             self._by_style.setdefault(e.style, []).append(i)
         self._pos = -1  # index of the event placed last
         self._last_of: dict[str, int] = {}  # style → the number it reached last
+        self._last_para: dict[str, int] = {}  # style → the paragraph it stood in last
         self._bodied = False  # the marker placed last follows a sibling with content
 
     # ---------------------------------------------------------------- lookahead
@@ -273,6 +274,7 @@ class TreeBuilder:
     def push(self, event: Event, block: Any, content: list[Any]) -> None:
         """Add the block made for ``event`` and open its level (``content``: its children)."""
         self._last_of[event.style] = event.ordinal
+        self._last_para[event.style] = event.para
         self.container().append(block)
         self.stack.append(
             _Frame(
@@ -307,9 +309,16 @@ class TreeBuilder:
             self.diagnostics.append((kind, f"expected {frame.last + 1}, found {e.ordinal}", e))
             return self._sibling(d, e)
         if e.ordinal > 1 and e.style not in _UNITS:
+            # not when the style stood inside the frame's section: its own series goes on
+            # there with a number missing (1. ⏎ Z. ⏎ 3. under 二、 is no 三、)
+            inside = self._last_para.get(e.style, -1)
             for d in range(len(self.stack) - 1, max(-1, len(self.stack) - 3), -1):
                 frame = self.stack[d]
-                if frame.last + 1 == e.ordinal and frame.event.style not in _UNITS:
+                if (
+                    frame.last + 1 == e.ordinal
+                    and frame.event.style not in _UNITS
+                    and inside < frame.para
+                ):
                     frame.styles.add(e.style)  # numbering goes on in another style
                     return self._sibling(d, e)
         depth = len(self.stack)

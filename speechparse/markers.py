@@ -103,7 +103,7 @@ _INLINE_RE = re.compile(
     + r"[，,、：:]?|(?:"
     + _SEQ
     + r")[，,、：:]?)"
-    r"|(?P<sec>[(（](?:" + _NCN + "|" + _NAR + r"|iv|ix|vi{0,3}|x|i{1,3})[)）]|[①-⑳⑴-⒇❶-➓]"
+    r"|(?P<sec>[(（] ?(?:" + _NCN + "|" + _NAR + r"|iv|ix|vi{0,3}|x|i{1,3}) ?[)）]|[①-⑳⑴-⒇❶-➓]"
     r"|[a-z][)）]"  # ：a)…；b)…
     r"|[0-9０-９]{1,2}[.．](?![0-9０-９])|[0-9０-９]{1,2}[)）])"  # ：1.…；2.… ：1）… (1.5亿 no)
     r"|(?P<head>(?:" + _NCN + "|" + _NAR + r")、)"
@@ -116,9 +116,10 @@ LINE_FIRST_RE = re.compile(
     "0-9０-９①-⒛㈠-㈩㊀-㊉❶-➓\U0001f51fⅠ-Ⅻ甲乙丙丁戊己庚辛壬癸子丑醜寅卯辰巳午未申酉戌亥A-Za-z]"
 )
 #: symbols set before a heading as a bullet (■ ● ◆ ▶ ★ ※ → and pictographs: 🔶 📌), one to
-#: three of them; not the circled and negative circled digits, which are markers
+#: three of them, or a scan's edge read as a bar (|三、, 丨(二)); not the circled and
+#: negative circled digits, which are markers
 _BULLET_RE = re.compile(
-    "[\u2022\u203b\u2190-\u21ff\u25a0-\u25ff\u2600-\u2775\u2794-\u27bf\u2b00-\u2bff"
+    "[|｜丨\u2022\u203b\u2190-\u21ff\u25a0-\u25ff\u2600-\u2775\u2794-\u27bf\u2b00-\u2bff"
     "\U0001f300-\U0001faff]{1,3}\ufe0f?[ \t\u3000\xa0]{0,2}"
 )
 _PAREN_NUMBER_RE = re.compile(r"[(（][0-9０-９一二三四五六七八九十]{1,3}[)）]")

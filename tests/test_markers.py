@@ -325,3 +325,29 @@ def test_the_turn_from_achievements_to_shortcomings_speaks_for_the_parent() -> N
     assert turned[3:5] == [(1, "一是"), (1, "二是")]
     plain = _outline(head + "企业普遍反映办事方便了，信心更足了。" + tail)
     assert plain[3:5] == [(2, "一是"), (2, "二是")]
+
+
+def test_a_number_missing_in_an_inner_series_does_not_go_on_the_outer_one() -> None:
+    """1. ⏎ Z. (a 2 as a scan read it) ⏎ 3. under （一）: the 3. is the inner series with a
+    gap, not the 三、 of the 一、 二、 series."""
+    page = (
+        "在全县工作会议上的讲话\n同志们：\n一、提高认识\n今年工作很重要。\n二、突出重点\n"
+        "（一）推进厕所革命\n1.严把质量关。各乡镇要执行规范。\nZ . 健全管护机制。每个乡镇要建站。\n"
+        "3.抓好问题整改。要逐户建立台账。\n（二）提升垃圾治理\n要巩固收运体系。\n"
+        "三、强化保障\n各部门要密切配合。\n"
+    )
+    assert _outline(page) == [
+        (0, "一、"),
+        (0, "二、"),
+        (1, "（一）"),
+        (2, "1."),
+        (2, "3."),
+        (1, "（二）"),
+        (0, "三、"),
+    ]
+
+
+def test_spaces_inside_the_brackets_of_an_inline_marker() -> None:
+    """A scan's text: （ 1 ）…；（ 2 ）…"""
+    found = inline_markers("重点把好三个环节：（ 1 ）产品采购关；（ 2 ）施工验收关。", 0)
+    assert [(f.text, f.info.ordinal) for f in found] == [("（1）", 1), ("（2）", 2)]
