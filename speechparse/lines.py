@@ -127,6 +127,10 @@ _MID_SENTENCE_END = tuple("，,、（(“《‘—")
 PARTICLES = "的了着之地得"
 #: a line that opens with the last one to four characters of a sentence (实处。…)
 _TAIL_RE = re.compile(r"[^\W\d_A-Za-z]{1,4}[。！？；;]")  # (no CJK range: cheaper to compile)
+#: a list's marker after punctuation at a line's end: its words are on the next line
+_MARKER_TAIL_RE = re.compile(
+    r"[；;：:，,。][ \u3000]?(?:[(（] ?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2}) ?[)）]|[①-⑳])$"
+)
 _NUMERAL_TAIL_RE = re.compile(r"[一二三四五六七八九十]{1,3}[。.．]?$")
 _LONG = 50
 _SUBHEADING_MAX = 30
@@ -156,8 +160,8 @@ def joins(
     end = t.rstrip("*_")  # a sentence may end inside Markdown emphasis: **…；**
     if end.endswith(_ENDED):
         return False
-    if t.endswith(_MID_SENTENCE_END):
-        return True
+    if t.endswith(_MID_SENTENCE_END) or _MARKER_TAIL_RE.search(t, max(0, len(t) - 10)):
+        return True  # …签字；（3）⏎资金拨付关: a list's marker ends no paragraph
     if full_line(prev, width):
         return True  # a full line of a wrapped page goes on, a heading's too
     if _TAIL_RE.match(cur.text):

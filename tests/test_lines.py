@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -184,3 +185,9 @@ def test_a_short_line_between_blank_lines_of_an_unwrapped_page_stands_alone() ->
         "存在的不足",
         "回顾一年来的工作，我也清醒地认识到自身还存在一些不足。",
     ]
+
+
+@pytest.mark.parametrize("tail", ["；（3）", "；( 3 )", "：①", "，（二）"])
+def test_a_list_marker_at_a_lines_end_takes_the_next_line(tail: str) -> None:
+    prev = make_line(0, "每一户都要经乡镇、村、农户三方验收签字" + tail)
+    assert joins(prev, make_line(40, "资金拨付关，验收合格后方可拨付奖补资金。"), False, False)
