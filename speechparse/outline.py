@@ -19,7 +19,7 @@ from .lines import (
     make_paragraph,
     wrap_width,
 )
-from .markers import Found, inline_markers, opening
+from .markers import Found, inline_markers, line_marker, opening
 
 #: a sentence end; a "?" glued to Latin letters is mojibake (因?qū), not one
 #: a full line of a wrapped page that ends with one of these is cut mid-sentence: a marker
@@ -92,15 +92,17 @@ def paragraphs(lines: list[Line]) -> tuple[list[Paragraph], list[Found | None]]:
             prev = paras[-1]
             head = heads[-1]
             if head is not None and len(prev) == 1:
-                if _numeral_alone(head, prev[0]) and _heading_line(ln):
-                    prev.append(ln)  # a bare numeral line takes the next as its heading
+                if _marker_alone(head, prev[0]) and _heading_line(ln):
+                    prev.append(ln)  # a marker alone on its line takes the next as its heading
+                    if head.info.style == "bare_cn" and ln.text[:1] in _SEPARATORS:
+                        heads[-1] = line_marker(prev[0].text + ln.text)  # 二 ⏎ 、强化…
                     unended = unended and not _TERM_RE.search(ln.text)
                     continue
                 # a heading line; one with its body run in (…一步。要经常…行) goes on
                 t = prev[0].text
                 heading = len(t) < _HEADING_LINE and _TERM_RE.search(t, 0, len(t) - 1) is None
-            else:
-                heading = unended
+            else:  # a heading still open, or one under a marker alone on its line
+                heading = unended or (head is not None and _marker_alone(head, prev[0]))
             if joins(prev[-1], ln, False, heading, width, blank_breaks):
                 prev.append(ln)
                 unended = unended and not _TERM_RE.search(ln.text)
@@ -122,10 +124,12 @@ def _cut_mid_clause(ln: Line, width: int) -> bool:
     return full_line(ln, width) and ln.text.endswith(_CLAUSE_GOES_ON)
 
 
-def _numeral_alone(head: Found, ln: Line) -> bool:
-    """A bare numeral (一, 1) or a zero-padded one (01) alone on line ``ln``."""
-    style = head.info.style
-    return style.startswith("bare_") or (style == "zero_ar" and head.end >= len(ln.text))
+_SEPARATORS = ("、", "．", ".")  # what a numeral's line may have lost to the next (二 ⏎ 、…)
+
+
+def _marker_alone(head: Found, ln: Line) -> bool:
+    """A bare numeral (一, 1) or any other marker alone on line ``ln`` (（三） ⏎ 压实…)."""
+    return head.info.style.startswith("bare_") or head.end >= len(ln.text)
 
 
 def _heading_line(ln: Line) -> bool:

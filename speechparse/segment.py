@@ -91,6 +91,7 @@ _NEXTPAGE_RE = re.compile(
     r"|^[^\s，,。；;！!？?]{2,24}\s{0,4}第\s{0,2}\d{1,3}\s{0,2}[页頁][，,/／]?\s{0,2}共\s{0,2}\d{1,3}\s{0,2}[页頁]$"
     r"|^下一[页頁]$|^上一[页頁]$|^[—\-－–─一]{1,2}\s{0,2}\d{1,3}\s{0,2}[—\-－–─一]{1,2}$"
     r"|^\d{1,3}\s{0,2}/\s{0,2}\d{1,3}$"  # a document viewer's page counter: 2/8
+    r"|^[【\[]第\s{0,2}\d{1,3}\s{0,2}[张張页頁][】\]]$"  # a scan's page or photo: 【第2张】
 )
 _BODY_MIN = 16
 _SALUTATION_MAX = 64  # a salutation's line, greeting included

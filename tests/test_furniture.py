@@ -54,6 +54,9 @@ def kind(line: str) -> str | None:
         ("【說明】本頁僅載錄施政報告部分內容，完整文本請參閱頁末相關文件。", "intro"),
         ("相關文件 Documentos relacionados", "related"),  # a list's label, translated
         ("相关文件要认真学习", None),
+        ("[复制全文]　[导出Word]　[导出PDF]　[翻译]　[分享]", "chrome"),  # an OCR tool's
+        ("今日免费识别次数剩余：2次　开通会员，畅享无限次识别 >", "chrome"),
+        ("以上内容由拍照识字自动识别生成，可能存在错字、漏字或重复，请核对后使用。", "chrome"),
         ("附件：1.全县重点项目清单", None),  # a document's attachment list is the speech's
         ("（印章）", "chrome"),  # a paper's marks, transcribed
         ("（共印２８０份）", "chrome"),

@@ -351,3 +351,17 @@ def test_spaces_inside_the_brackets_of_an_inline_marker() -> None:
     """A scan's text: （ 1 ）…；（ 2 ）…"""
     found = inline_markers("重点把好三个环节：（ 1 ）产品采购关；（ 2 ）施工验收关。", 0)
     assert [(f.text, f.info.ordinal) for f in found] == [("（1）", 1), ("（2）", 2)]
+
+
+def test_a_marker_alone_on_its_line_takes_the_next_line_as_its_heading() -> None:
+    """A photo's OCR breaks 二、 after its numeral and puts （三） on a line of its own."""
+    page = (
+        "在全区工作会议上的讲话\n同志们：\n一、清醒认识形势\n今年汛期降水偏多。\n二\n"
+        "、强化责任落实，织密责任网络\n防汛工作关键在责任。\n（一）压实属地责任。镇街要坚守岗位。\n"
+        "（二）压实部门责任。部门要加强指导。\n（三）\n压实包保责任\n都要明确包保责任人。\n"
+    )
+    (speech,) = speechparse.parse(page).speeches
+    second = speech.content[1]
+    assert (second.marker.text, second.heading) == ("二、", "强化责任落实，织密责任网络")
+    third = second.content[-1]
+    assert (third.marker.text, third.heading) == ("（三）", "压实包保责任")
