@@ -42,6 +42,11 @@ _BODY_START_RE = re.compile(
     r"|(?:19|20)[0-9]{2}年(?=[，,]|以来|以來)"  # 2023年，全县…
 )
 _CLAUSE_END_RE = re.compile(r"[，,；;：:]")
+#: a body glued to its heading that opens with what is to be done or what I will do (要把…,
+#: 我将…); not 要 inside a word (重要, 需要, 要求)
+_WILL_RE = re.compile(
+    r"(?<![重主需必只想还還也都就更不])要(?![求素点點件害是])|我[将將要]|我们将|我們將"
+)
 _WIDE_GAP_RE = re.compile(r"\u3000|[ \t]{2}")  # an ideographic space, or two
 _GLUED_HEADING = 20
 #: a paragraph that addresses the audience again (the peroration) is no part of a heading
@@ -178,9 +183,30 @@ def _heading_end(
         if gap is None and clause:  # further on only where the body is glued on (…感回顾…)
             later = _BODY_START_RE.finditer(text, clause.end(), end)
             gap = next((m for m in later if _glued_at(text, m.start())), None)
+        if gap is None:  # the speaker's will opens the body: 严守耕地保护红线要严格落实…
+            gap = _will_after(text, a, clause.start() if clause else end)
         if gap:
             return gap.start(), tuple(drop)
     return end, tuple(drop)
+
+
+_WILL_HEADING = (6, 16)  # the length of a heading a body opening with 要 or 我将 is glued to
+#: where a subject ends, not a heading (主要负责人要…, 各部门要…): the 要 is the sentence's
+_SUBJECT_ENDS = tuple("人者们們门門位组組部委局办辦")
+
+
+def _will_after(text: str, a: int, b: int) -> re.Match[str] | None:
+    """Where a body that opens with what is to be done or what I will do starts, glued to
+    the heading at ``a`` (严守耕地保护红线要严格落实…, 廉洁自律不越线我将…), before ``b``:
+    only after a heading's length of words with no copula or 要 of their own."""
+    lo, hi = _WILL_HEADING
+    m = _WILL_RE.search(text, a + lo, b)
+    if m is None or m.start() > a + hi:
+        return None
+    head = text[a : m.start()]
+    if "是" in head or "要" in head or head.endswith(_SUBJECT_ENDS):
+        return None
+    return m
 
 
 def _glued_at(text: str, i: int) -> bool:

@@ -365,3 +365,24 @@ def test_a_marker_alone_on_its_line_takes_the_next_line_as_its_heading() -> None
     assert (second.marker.text, second.heading) == ("二、", "强化责任落实，织密责任网络")
     third = second.content[-1]
     assert (third.marker.text, third.heading) == ("（三）", "压实包保责任")
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("一、坚持学习不放松要把学习作为第一需要和终身追求，认真学习。", "坚持学习不放松"),
+        ("一、廉洁自律不越线我将严格遵守中央八项规定精神，自觉接受监督。", "廉洁自律不越线"),
+        (  # a subject, then its 要: one sentence, the heading
+            "一、主要负责人要履行第一责任人职责，每季度至少主持召开一次专题会议。",
+            "主要负责人要履行第一责任人职责，每季度至少主持召开一次专题会议",
+        ),
+        (  # a copula before 要: a sentence
+            "一、组织纪律和廉洁纪律是经常要面对的必答题，我们必须答好。",
+            "组织纪律和廉洁纪律是经常要面对的必答题，我们必须答好",
+        ),
+    ],
+)
+def test_a_body_opening_with_yao_or_wojiang_glued_to_its_heading(line: str, heading: str) -> None:
+    page = f"在全县工作会议上的讲话\n同志们：\n{line}\n二、突出重点\n今年工作很重要。\n"
+    (speech,) = speechparse.parse(page).speeches
+    assert speech.content[0].heading == heading
