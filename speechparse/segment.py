@@ -1485,6 +1485,10 @@ def _body(
         if i <= toc_until:
             i += 1
             continue
+        if (j := _comment_end(page, i, stop)) > i:
+            removed.append((i, j - 1, "chrome"))  # a reader's comment under a forum's floor
+            i = j
+            continue
         if picture_line(c):  # an image, a tag, a photo's caption: at any length
             removed.append((i, i, "chrome"))
             i += 1
@@ -1523,6 +1527,29 @@ def _body(
         i += 1
 
 
+_SIGNATURE_RE = re.compile(r"签名档|簽名檔")
+#: a forum comment's stamp line: its time, then the reply button (2024-1-18 20:38　回复)
+_REPLY_STAMP_RE = re.compile(r"[0-9]{1,2}:[0-9]{2}\s{0,3}(?:回复|回覆)$")
+_COMMENTER_RE = re.compile(r"[^\s:：，,。；;！!？?]{1,16}[:：]")  # 青山小透明: 沙发，…
+
+
+def _comment_end(page: _Page, i: int, stop: int) -> int:
+    """One past a reader's comment at line ``i`` (名字: 沙发 ⏎ 2024-1-18 20:38 回复), or
+    its stamp line alone; ``i`` when there is none."""
+    lines = page.lines
+    if not lines[i].short:
+        return i
+    if _REPLY_STAMP_RE.search(lines[i].compact):
+        return i + 1
+    if (
+        i + 1 < stop
+        and _REPLY_STAMP_RE.search(lines[i + 1].compact)
+        and _COMMENTER_RE.match(lines[i].text)
+    ):
+        return i + 2
+    return i
+
+
 _CARD_LINES = 8  # lines a card of ads or recommendations holds under its label
 _CARD_LINE_MAX = 30
 
@@ -1532,6 +1559,9 @@ def _card_end(page: _Page, i: int, stop: int) -> int:
     查看详情; 猜你想看 ⏎ titles): the short lines with no sentence under a label; ``i + 1``
     under any other furniture line."""
     c = page.lines[i].compact
+    if _SIGNATURE_RE.search(c):  # a forum's signature: the line under its label
+        nxt = i + 1 < stop and page.lines[i + 1]
+        return i + 2 if nxt and nxt.short and not page.marker(i + 1) else i + 1
     if not (
         _label_len(c) <= _LABEL_MAX
         and (page.chrome(i) == "related" or c.strip("【】[]") in ("广告", "廣告"))

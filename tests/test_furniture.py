@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+import speechparse
 from speechparse.classify import (
     chrome_kind,
     dated_salutation,
@@ -253,3 +254,16 @@ def test_alternatives_grouped_by_first_character_match_as_before() -> None:
         plain = re.search(pattern, text)
         found = grouped.search(text)
         assert (plain and plain.span()) == (found and found.span()), text
+
+
+def test_a_forum_floors_signature_and_comments_are_no_speech_text() -> None:
+    body = "今年以来，全县上下认真贯彻落实县委部署，各项工作取得了新的进展，成绩来之不易。\n"
+    page = (
+        "在全县经济工作会议上的讲话\n同志们：\n" + body + "————签名档————\n"
+        "家在青山，心在青山。有事私信，看到必回。\n"
+        "青山小透明: 沙发，老范手速可以啊\n2024-1-18 20:38　回复\n" + body + "谢谢大家！\n"
+    )
+    (speech,) = speechparse.parse(page).speeches
+    texts = " ".join(b.text for b in speech.content if b.type == "paragraph")
+    assert "家在青山" not in texts and "沙发" not in texts and "回复" not in texts
+    assert speech.closing is not None
