@@ -1583,11 +1583,25 @@ _GLOSSARY_RE = re.compile(r"[【\[]?(?:名词解释|名詞解釋)[】\]]?[:：]?
 _GLOSSARY_LINES = 4  # lines a box may hold under its label
 
 
+#: the label of a box an editor put inside the text: a reminder, a tip, a link
+_BOX_RE = re.compile(
+    r"[【\[](?:特别提醒|特別提醒|温馨提示|溫馨提示|小贴士|小貼士|知识链接|知識鏈接|背景链接|背景鏈接|"
+    r"相关链接|相關鏈接|资料链接|資料鏈接|延伸阅读|延伸閱讀)[】\]]"
+)
+_BOX_LINES = 8  # lines such a box may hold, up to the blank line that ends it
+
+
 def _glossary_end(page: _Page, i: int, stop: int) -> int:
     """One past the last line of the explanatory box a website put at line ``i`` (【名词解释】
-    ⏎ 术语 ⏎ its explanation, up to a blank line), or ``i`` when line ``i`` is no box's
-    label.  A label with its explanation on its line (名词解释：林长制，指…) is the box."""
+    ⏎ 术语 ⏎ its explanation, up to a blank line; 【特别提醒】 ⏎ its lines, numbered maybe,
+    up to a blank line), or ``i`` when line ``i`` is no box's label.  A label with its
+    explanation on its line (名词解释：林长制，指…) is the box."""
     c = page.lines[i].compact
+    if c[:1] in "【[" and _BOX_RE.fullmatch(c):  # 【特别提醒】: its lines, up to a blank line
+        j = i + 1
+        while j < min(stop, i + 1 + _BOX_LINES) and not page.lines[j].gap:
+            j += 1
+        return j if j < stop and page.lines[j].gap else i + 1
     m = _GLOSSARY_RE.match(c)
     if m is None:
         return i

@@ -267,3 +267,17 @@ def test_a_forum_floors_signature_and_comments_are_no_speech_text() -> None:
     texts = " ".join(b.text for b in speech.content if b.type == "paragraph")
     assert "家在青山" not in texts and "沙发" not in texts and "回复" not in texts
     assert speech.closing is not None
+
+
+def test_an_editors_box_inside_the_speech_ends_at_a_blank_line() -> None:
+    body = "今年以来，全县上下认真贯彻落实县委部署，各项工作取得了新的进展，成绩来之不易。\n"
+    box = (
+        "【特别提醒】\n进入汛期以来，我市已发布3次暴雨预警。\n"
+        "1.暴雨期间严禁露天动火作业；\n2.每天检查排水沟。\n"
+    )
+    page = "在全县安全工作会议上的讲话\n同志们：\n\n" + body + "\n" + box + "\n" + body
+    (speech,) = speechparse.parse(page).speeches
+    assert [b.type for b in speech.content] == ["paragraph", "paragraph"]
+    # with no blank line to end it, the label alone goes
+    tight = speechparse.parse(page.replace("\n\n", "\n")).speeches[0]
+    assert any(b.type == "section" for b in tight.content)
