@@ -1591,6 +1591,23 @@ _BOX_RE = re.compile(
 _BOX_LINES = 8  # lines such a box may hold, up to the blank line that ends it
 
 
+def _box_end(page: _Page, i: int, stop: int) -> int:
+    """One past the lines of the box labelled at line ``i``: up to a blank line, or up to
+    a heading of the speech's (a marker neither of the box's own list nor opening one);
+    ``i + 1`` (its label alone) when neither comes within ``_BOX_LINES``."""
+    lines = page.lines
+    own: str | None = None  # the style of the box's own list (1. … 2. …)
+    j = i + 1
+    while j < min(stop, i + 1 + _BOX_LINES) and not lines[j].gap:
+        found = opening(lines[j])
+        if found is not None and own is None and found.info.ordinal == 1:
+            own = found.info.style
+        elif found is not None and found.info.style != own:
+            return j
+        j += 1
+    return j if j < stop and lines[j].gap else i + 1
+
+
 def _glossary_end(page: _Page, i: int, stop: int) -> int:
     """One past the last line of the explanatory box a website put at line ``i`` (【名词解释】
     ⏎ 术语 ⏎ its explanation, up to a blank line; 【特别提醒】 ⏎ its lines, numbered maybe,
@@ -1598,10 +1615,7 @@ def _glossary_end(page: _Page, i: int, stop: int) -> int:
     explanation on its line (名词解释：林长制，指…) is the box."""
     c = page.lines[i].compact
     if c[:1] in "【[" and _BOX_RE.fullmatch(c):  # 【特别提醒】: its lines, up to a blank line
-        j = i + 1
-        while j < min(stop, i + 1 + _BOX_LINES) and not page.lines[j].gap:
-            j += 1
-        return j if j < stop and page.lines[j].gap else i + 1
+        return _box_end(page, i, stop)
     m = _GLOSSARY_RE.match(c)
     if m is None:
         return i
