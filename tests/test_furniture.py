@@ -199,6 +199,9 @@ def test_a_sentence_about_a_speech_is_no_glued_title() -> None:
         ("中華民國建國八十一年國慶", None),  # an era in a title, no date
         ("谢谢大家的支持，我们一定把工作做好。", None),
         ("谢谢各位，谢谢大家！", "closing"),  # thanks said twice
+        ("谢谢大家。再见！", "closing"),  # and goodbye
+        ("谢谢大家的支持！", "closing"),  # thanks for what was given
+        ("再见！", None),
         ("汇报完毕，谢谢！", "closing"),  # a report's end, then the thanks
         ("我就讲这些，谢谢大家！", "closing"),
         ("今天很高兴，谢谢大家！", None),
