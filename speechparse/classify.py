@@ -187,6 +187,12 @@ _SENTENCE_WORDS_RE = re.compile(
 _CJK_RE = re.compile(r"[^\W\d_A-Za-z]")  # a non-ASCII letter (a CJK range costs the import)
 _CLAUSE_PUNCT_RE = re.compile(r"[，,。]")
 COLONS = ("：", ":")  # a salutation line ends with one
+_SALUTATION_LINE = 24  # a salutation's length, read before any furniture word in it
+#: a line that addresses the audience and nothing else (各位网友：)
+_ADDRESS_LINE_RE = re.compile(
+    r"(?:(?:尊敬的|敬爱的|敬愛的|亲爱的|親愛的|各位)[^：:（()）相推]{1,20}|[^：:（()）相推]{1,12}[们們])"
+    r"[：:]"
+)
 COLON_ENDS = (*COLONS, "：。", ":。")  # … or with one and a stray full stop
 
 
@@ -631,10 +637,8 @@ def chrome_kind(text: str, compact: str) -> str | None:
     ``compact`` is ``text`` less its white space (the same object when it has none).
     """
     n = len(compact)
-    if n <= 80 and wordless(compact):
-        return "chrome"  # rules and symbols only: ***, :::, ------
-    if picture_line(compact) or (compact[0] == "#" and n > 1 and text[1] not in "# \t"):
-        return "chrome"  # an image, a tag (#领导讲话), a photo's caption
+    if (first := _first_look(text, compact, n)) is not None:
+        return first or None
     if compact[0] in "(（【" and (kind := _bracketed(compact)):
         return kind
     if 3 <= n <= _PAGE_ID_MAX and (count := _number_line(compact)):
@@ -657,6 +661,18 @@ def chrome_kind(text: str, compact: str) -> str | None:
     if n <= _METADATA_MAX and _metadata_line(text, compact):
         return "metadata"
     return "chrome" if n <= 24 and _weak_chrome(compact) else None
+
+
+def _first_look(text: str, compact: str, n: int) -> str | None:
+    """What a line's form alone says: furniture (its kind), no furniture (""), or nothing
+    yet (None)."""
+    if n <= 80 and wordless(compact):
+        return "chrome"  # rules and symbols only: ***, :::, ------
+    if n <= _SALUTATION_LINE and compact[-1] in "：:" and _ADDRESS_LINE_RE.fullmatch(compact):
+        return ""  # a salutation, whatever words it holds (各位网友：, 各位客服同事：)
+    if picture_line(compact) or (compact[0] == "#" and n > 1 and text[1] not in "# \t"):
+        return "chrome"  # an image, a tag (#领导讲话), a photo's caption
+    return None
 
 
 def wordless(text: str) -> bool:

@@ -297,7 +297,15 @@ def _head_fields(doc: _Doc, lines: list[Line], plan: SpeechPlan) -> dict[str, An
         out["greeting"] = _line_node(doc, ln, 0, cut)
     if plan.closing is not None:
         out["closing"] = _closing(doc, lines, plan)
-    return out
+    return _without_empty(out)
+
+
+def _without_empty(fields: dict[str, Any]) -> dict[str, Any]:
+    """``fields`` less a salutation, greeting or closing with no text (cut out as furniture)."""
+    for key in ("salutation", "greeting", "closing"):
+        if fields[key] is not None and not fields[key].text:
+            fields[key] = None
+    return fields
 
 
 def _speaker(ln: Line, plan: SpeechPlan) -> str:

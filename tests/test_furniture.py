@@ -50,6 +50,9 @@ def kind(line: str) -> str | None:
         ("收录于合集", "chrome"),
         ("关闭窗口", "chrome"),
         ("附件：无", "chrome"),  # an article's empty attachment field
+        ("各位客服同事：", None),  # a salutation, whatever words it holds
+        ("网友们：", None),
+        ("各位网友：", None),
         ("ZD-ZLB-2025-002　　　内部资料　注意保存", "chrome"),  # a paper's marks
         ("机密★1年", "chrome"),
         ("【說明】本頁僅載錄施政報告部分內容，完整文本請參閱頁末相關文件。", "intro"),

@@ -18,6 +18,15 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse  # type: ignore[no-redef]
 
 
+@pytest.mark.parametrize("line", ["各位网友：", "网友们：", "各位客服同事：", "本站的朋友们："])
+def test_a_salutation_holding_a_furniture_word_is_the_salutation(line: str) -> None:
+    body = "今年以来，全县上下认真贯彻落实县委部署，各项工作取得了新的进展，成绩来之不易。\n"
+    doc = speechparse.parse(f"在全县工作会议上的讲话\n{line}\n{body}{body}")
+    (speech,) = doc.speeches
+    assert speech.salutation is not None and speech.salutation.text == line[:-1]
+    assert not doc.removed
+
+
 @pytest.mark.parametrize(
     ("line", "salutation"),
     [
