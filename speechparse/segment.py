@@ -841,8 +841,11 @@ def _head(
     cut = 0  # furniture lines removed right under the title, none else between
     while i < end and i < first + _HEAD_SCAN + extra:
         c = lines[i].compact
-        if plan.salutation is None and _SUBTITLE_RE.match(c) and plan.subtitle is None:
-            plan.subtitle = i
+        if plan.salutation is None and (dash := _SUBTITLE_RE.match(c)) and plan.subtitle is None:
+            if plan.speaker is None and _byline_after_dash(c[dash.end() :]):
+                plan.speaker, plan.speaker_from = i, dash.end()  # ——县委书记 张三
+            else:
+                plan.subtitle = i
         elif (
             plan.salutation is None
             and plan.date is None
@@ -901,6 +904,20 @@ def _head(
             break
         i += 1
     return i
+
+
+def _byline_after_dash(rest: str) -> bool:
+    """Is the text after a subtitle's dash a speaker's post and name (——县委书记 张三), not
+    the occasion (——在…上的讲话)?"""
+    return (
+        len(rest) <= _SPEAKER_AFTER_DASH
+        and not speech_title_words(rest)
+        and (_ROLE_RE.search(rest) is not None or _NAME_RE.fullmatch(rest) is not None)
+        and not holds_sentence(rest)
+    )
+
+
+_SPEAKER_AFTER_DASH = 20
 
 
 def _over_body(page: _Page, i: int, end: int) -> bool:
