@@ -842,10 +842,7 @@ def _head(
     while i < end and i < first + _HEAD_SCAN + extra:
         c = lines[i].compact
         if plan.salutation is None and (dash := _SUBTITLE_RE.match(c)) and plan.subtitle is None:
-            if plan.speaker is None and _byline_after_dash(c[dash.end() :]):
-                plan.speaker, plan.speaker_from = i, dash.end()  # ——县委书记 张三
-            else:
-                plan.subtitle = i
+            _dashed_line(plan, i, c, dash.end())
         elif (
             plan.salutation is None
             and plan.date is None
@@ -904,6 +901,15 @@ def _head(
             break
         i += 1
     return i
+
+
+def _dashed_line(plan: SpeechPlan, i: int, compact: str, dash: int) -> None:
+    """Line ``i`` under the title opens with a dash: the subtitle (——在…上的讲话), or the
+    speaker's byline (——县委书记 张三)."""
+    if plan.speaker is None and _byline_after_dash(compact[dash:]):
+        plan.speaker, plan.speaker_from = i, dash
+    else:
+        plan.subtitle = i
 
 
 def _byline_after_dash(rest: str) -> bool:
