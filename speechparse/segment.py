@@ -63,6 +63,11 @@ _QUALIFIER_RE = re.compile(r"[（(【\[][^）)】\]]{1,10}[）)】\]]")
 _NUMBERED_TITLE_LAST = ")）】]0123456789０１２３４５６７８９一二三四五六七八九十"
 _NUMBERED_TITLE_FIRST = "【[〔篇范範第"
 _SUBTITLE_RE = re.compile(r"^(?:——|—|－－|--|──)")
+_TITLE_NUMBERS = frozenset(("ar_dun", "ar_dot", "cn_dun", "paren_cn", "paren_ar"))
+#: a numbered line that names a speech (1、在全县…会议上的讲话): a title in a collection
+_NUMBERED_SPEECH_RE = re.compile(
+    r"(?:上的|上之|的)(?:讲话|講話|致辞|致辭|致词|致詞|发言|發言|讲话稿|講話稿|演讲|演講)$"
+)
 _FOOTNOTE_START_RE = re.compile(
     r"^(?:注释|註釋|注解|脚注|腳註|参考文献|參考文獻|参考资料|參考資料|附件|附录|附錄|附表|附|注|註)"
     r"\s{0,2}(?:[:：]|[0-9０-９]|$)"
@@ -321,7 +326,7 @@ class _Page:
         return (
             ln.short
             and title_like(ln.compact)
-            and not self.marker(i)
+            and (not self.marker(i) or _NUMBERED_SPEECH_RE.search(ln.compact) is not None)
             and self.furniture(i) is None
             and line_form(ln.compact) is None
             and not collection_header(ln.compact)
@@ -424,8 +429,13 @@ def _numbered_title(page: _Page, i: int) -> tuple[tuple[str, str], int] | None:
     form one group.
     """
     ln = page.lines[i]
-    c = ln.compact
-    if len(ln.text) > 64 or not (c[-1] in _NUMBERED_TITLE_LAST or c[0] in _NUMBERED_TITLE_FIRST):
+    c = ln.compact.rstrip("：:")  # a label may end with a colon: 范文1：
+    if not c or len(ln.text) > 64:
+        return None
+    found = opening(ln)
+    if found is not None and _NUMBERED_SPEECH_RE.search(c) and found.info.style in _TITLE_NUMBERS:
+        return ("numbered", found.info.style), found.info.ordinal  # 1、在…会议上的讲话
+    if not (c[-1] in _NUMBERED_TITLE_LAST or c[0] in _NUMBERED_TITLE_FIRST):
         return None  # what the two patterns below can end or begin with
     if len(c) > 56 or (collection_header(c) and not c.endswith(("篇", ")", "）"))):
         return None

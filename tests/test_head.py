@@ -384,3 +384,19 @@ def test_a_contents_page_with_leaders_is_removed_as_one_and_the_footer_as_pagina
     ]
     (speech,) = doc.speeches
     assert speech.salutation is not None and speech.salutation.text == "同志们"
+
+
+@pytest.mark.parametrize("salutation", ["", "同志们：\n"])
+@pytest.mark.parametrize(
+    "titles",
+    [
+        ["1、在安全生产会议上的讲话", "2、在防汛工作会议上的讲话", "3、在消防安全会议上的讲话"],
+        ["一、在安全生产会议上的讲话", "二、在防汛工作会议上的讲话"],
+        ["范文1：", "范文2：", "范文3："],  # bare labels standing as the titles
+    ],
+)
+def test_collection_titles_numbered_or_labelled(titles: list[str], salutation: str) -> None:
+    page = "安全会议讲话稿精选3篇\n" + "".join(f"{t}\n{salutation}{_BODY}{_BODY}\n" for t in titles)
+    doc = speechparse.parse(page)
+    assert [s.title for s in doc.speeches] == titles
+    assert all(s.content and s.content[0].type == "paragraph" for s in doc.speeches)
