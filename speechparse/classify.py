@@ -329,10 +329,9 @@ _CHROME_STRONG = re.compile(
 #: literal: the engine skips by first characters)
 _CHROME_SHORT = re.compile(
     r"往期推荐|往期推薦|往期回顾|往期回顧|往期精选|往期精選|往期精彩|精彩推荐|精彩推薦|精彩回顾|精彩回顧|"
-    r"^相[关關](?:文件|资料|資料)(?![^\W\d_A-Za-z])|"  # a list's label: 相關文件 Documentos…
     r"复制全文|複製全文|导出Word|導出Word|导出PDF|導出PDF|识别次数|識別次數|"  # a tool's buttons
     r"猜你想看|为你推荐|為你推薦|"
-    r"技术支持[:：]|技術支持[:：]|相关附件|相關附件|附件下载|附件下載|附件[:：](?:无|無)$|内部资料|內部資料|内部文件|內部文件|注意保存|注意保密|严禁外传|嚴禁外傳|[秘机機绝絕]密★|此件公开发布|此件公開發布|"
+    r"技术支持[:：]|技術支持[:：]|相关附件|相關附件|附件下载|附件下載|附件[:：](?:无|無)$|内部资料|內部資料|内部文件|內部文件|注意保存|注意保密|严禁外传|嚴禁外傳|秘密★|机密★|機密★|绝密★|絕密★|此件公开发布|此件公開發布|"
     r"打开APP|打開APP|APP内|APP內|查看精彩图片|查看更多精彩|查看详情|查看詳情|收录于|收錄於|关闭窗口|關閉窗口|复制链接|复制连结|複製連結|複製鏈接|"
     r"【下载|【下載|下载后可|下載後可|可编辑使用|可編輯使用|上传者|上傳者|上传于|上傳於|"  # 文库
     r"Poweredby|本帖最后由|本帖最後由|只看该作者|只看該作者|签名[:：]|簽名[:：]|"  # a forum's
@@ -717,9 +716,17 @@ _SENDER_RE = re.compile(
 )
 
 
+#: a list's label (相關文件 Documentos relacionados): alone, or before a translation
+_LIST_LABELS = frozenset(("相关文件", "相關文件", "相关资料", "相關資料"))
+
+
+def _list_label(compact: str) -> bool:
+    return compact[:4] in _LIST_LABELS and not "\u4e00" <= compact[4:5] <= "\u9fff"
+
+
 def _short_kind(compact: str) -> str | None:
     """Furniture words read on short lines only: labels, footer fields, ads, notes."""
-    if _CHROME_SHORT.search(compact) or ad_line(compact):
+    if _CHROME_SHORT.search(compact) or ad_line(compact) or _list_label(compact):
         return "related" if _RELATED_RE.search(compact) else "chrome"
     return "intro" if _NOTE_RE.search(compact) else None  # （根据录音整理…）
 

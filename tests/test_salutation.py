@@ -127,3 +127,30 @@ def test_no_pattern_repeats_a_repetition() -> None:
 def test_the_nesting_check_sees_a_nested_repeat() -> None:
     assert _nested_repeat(sre_parse.parse(r"^(?:各位[^：]{0,24}、?){1,6}："))
     assert not _nested_repeat(sre_parse.parse(r"^各位[^：]{0,24}(?=同志)："))
+
+
+#: lexicons searched along every line: each alternative must open with a literal character,
+#: or the engine loses its first-character scan and tries every alternative at every
+#: position (one alternative opening with a class made _CHROME_SHORT ten times slower)
+_SCANNED = (
+    "_CHROME_SHORT",
+    "_CHROME_STRONG",
+    "_FURNITURE_HINT_RE",
+    "_CHROME_WEAK",
+    "_INTRO_RE",
+    "_RELATED_RE",
+    "_DISCLAIMER_RE",
+    "_SPEECH_WORDS",
+)
+
+
+@pytest.mark.parametrize("name", _SCANNED)
+def test_scanned_lexicons_open_every_alternative_with_a_literal(name: str) -> None:
+    from speechparse import classify
+
+    tree = list(sre_parse.parse(getattr(classify, name).pattern))
+    if len(tree) == 1 and tree[0][0] is sre_parse.BRANCH:
+        firsts = [sub[0][0] for sub in tree[0][1][1]]
+    else:
+        firsts = [tree[0][0]]
+    assert all(op is sre_parse.LITERAL for op in firsts), name
