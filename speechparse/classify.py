@@ -726,7 +726,11 @@ def _list_label(compact: str) -> bool:
 
 def _short_kind(compact: str) -> str | None:
     """Furniture words read on short lines only: labels, footer fields, ads, notes."""
-    if _CHROME_SHORT.search(compact) or ad_line(compact) or _list_label(compact):
+    if (
+        _CHROME_SHORT.search(compact)
+        or ad_line(compact)
+        or (compact[0] == "相" and _list_label(compact))
+    ):
         return "related" if _RELATED_RE.search(compact) else "chrome"
     return "intro" if _NOTE_RE.search(compact) else None  # （根据录音整理…）
 

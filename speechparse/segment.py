@@ -64,6 +64,7 @@ _NUMBERED_TITLE_LAST = ")）】]0123456789０１２３４５６７８９一二�
 _NUMBERED_TITLE_FIRST = "【[〔篇范範第"
 _SUBTITLE_RE = re.compile(r"^(?:——|—|－－|--|──)")
 _TITLE_NUMBERS = frozenset(("ar_dun", "ar_dot", "cn_dun", "paren_cn", "paren_ar"))
+_SPEECH_ENDS = ("话", "話", "辞", "辭", "词", "詞", "言", "讲", "講", "稿")
 #: a numbered line that names a speech (1、在全县…会议上的讲话): a title in a collection
 _NUMBERED_SPEECH_RE = re.compile(
     r"(?:上的|上之|的)(?:讲话|講話|致辞|致辭|致词|致詞|发言|發言|讲话稿|講話稿|演讲|演講)$"
@@ -429,11 +430,17 @@ def _numbered_title(page: _Page, i: int) -> tuple[tuple[str, str], int] | None:
     form one group.
     """
     ln = page.lines[i]
-    c = ln.compact.rstrip("：:")  # a label may end with a colon: 范文1：
+    c = ln.compact
+    if c[-1] in "：:":
+        c = c.rstrip("：:")  # a label may end with a colon: 范文1：
     if not c or len(ln.text) > 64:
         return None
-    found = opening(ln)
-    if found is not None and _NUMBERED_SPEECH_RE.search(c) and found.info.style in _TITLE_NUMBERS:
+    if (
+        c.endswith(_SPEECH_ENDS)
+        and (found := opening(ln)) is not None
+        and found.info.style in _TITLE_NUMBERS
+        and _NUMBERED_SPEECH_RE.search(c)
+    ):
         return ("numbered", found.info.style), found.info.ordinal  # 1、在…会议上的讲话
     if not (c[-1] in _NUMBERED_TITLE_LAST or c[0] in _NUMBERED_TITLE_FIRST):
         return None  # what the two patterns below can end or begin with
@@ -1378,7 +1385,8 @@ _LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 
 def _label_len(compact: str) -> int:
     """The length of a label line less its translation (相關文件 Documentos relacionados)."""
-    return len(_LATIN_RE.sub("", compact)) if len(compact) <= 4 * _LABEL_MAX else len(compact)
+    n = len(compact)
+    return len(_LATIN_RE.sub("", compact)) if _LABEL_MAX < n <= 4 * _LABEL_MAX else n
 
 
 _AFTERWORD_MAX = 48  # a label's or a reply header's length at most
@@ -1562,6 +1570,7 @@ def _body(
 
 _SIGNATURE_RE = re.compile(r"签名档|簽名檔")
 #: a forum comment's stamp line: its time, then the reply button (2024-1-18 20:38　回复)
+_REPLY = ("回复", "回覆")
 _REPLY_STAMP_RE = re.compile(r"[0-9]{1,2}:[0-9]{2}\s{0,3}(?:回复|回覆)$")
 _COMMENTER_RE = re.compile(r"[^\s:：，,。；;！!？?]{1,16}[:：]")  # 青山小透明: 沙发，…
 
@@ -1572,15 +1581,17 @@ def _comment_end(page: _Page, i: int, stop: int) -> int:
     lines = page.lines
     if not lines[i].short:
         return i
-    if _REPLY_STAMP_RE.search(lines[i].compact):
+    if _stamp(lines[i].compact):
         return i + 1
-    if (
-        i + 1 < stop
-        and _REPLY_STAMP_RE.search(lines[i + 1].compact)
-        and _COMMENTER_RE.match(lines[i].text)
-    ):
+    if i + 1 < stop and _stamp(lines[i + 1].compact) and _COMMENTER_RE.match(lines[i].text):
         return i + 2
     return i
+
+
+def _stamp(compact: str) -> bool:
+    """A comment's stamp line (2024-1-18 20:38 回复)?"""
+    at = len(compact) - 12
+    return compact.endswith(_REPLY) and _REPLY_STAMP_RE.search(compact, at) is not None
 
 
 _CARD_LINES = 8  # lines a card of ads or recommendations holds under its label
