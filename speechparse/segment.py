@@ -99,6 +99,7 @@ _NEXTPAGE_RE = re.compile(
     r"|^\d{1,3}\s{0,2}/\s{0,2}\d{1,3}$"  # a document viewer's page counter: 2/8
     r"|^[【\[]第\s{0,2}\d{1,3}\s{0,2}[张張页頁][】\]]$"  # a scan's page or photo: 【第2张】
 )
+_PAGE_LAST = frozenset("]e页頁—-－–─一】0123456789")  # how a _NEXTPAGE_RE line ends
 _BODY_MIN = 16
 _SALUTATION_MAX = 64  # a salutation's line, greeting included
 _ADDRESSEES_MAX = 64  # one line of a salutation (spread over lines, or over a greeting)
@@ -247,7 +248,8 @@ class _Page:
                 if picture_line(ln.compact)
                 else None
             )
-            if kind is None and ln.short and _NEXTPAGE_RE.match(ln.compact):
+            c = ln.compact
+            if kind is None and c[-1] in _PAGE_LAST and ln.short and _NEXTPAGE_RE.match(c):
                 kind = self._chrome[i] = "pagination"  # 第2页 共6页: a page's counter
         return kind  # type: ignore[return-value]
 
@@ -1414,8 +1416,9 @@ _AFTERWORD_RE = re.compile(
 def _related_block(page: _Page, k: int, end: int) -> bool:
     """A related-articles label at line ``k`` with only titles (a question among them) and
     furniture under it."""
+    c = page.lines[k].compact
     return (
-        _label_len(page.lines[k].compact) <= _LABEL_MAX
+        (len(c) <= _LABEL_MAX or _label_len(c) <= _LABEL_MAX)
         and page.chrome(k) == "related"
         and all(
             title_like(page.lines[j].compact.rstrip("？?！!")) or page.chrome(j) is not None
@@ -1526,7 +1529,9 @@ def _body(
         if i <= toc_until:
             i += 1
             continue
-        if (j := _comment_end(page, i, stop)) > i:
+        if (  # (a first look: most lines are no comment)
+            c.endswith(_REPLY) or (i + 1 < stop and lines[i + 1].compact.endswith(_REPLY))
+        ) and (j := _comment_end(page, i, stop)) > i:
             removed.append((i, j - 1, "chrome"))  # a reader's comment under a forum's floor
             i = j
             continue

@@ -287,3 +287,16 @@ def test_an_editors_box_inside_the_speech_ends_at_a_blank_line() -> None:
     # with no blank line to end it, the label alone goes
     tight = speechparse.parse(page.replace("\n\n", "\n")).speeches[0]
     assert any(b.type == "section" for b in tight.content)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["[NextPage]", "第2页", "第 2 页 / 共 6 页", "下一页", "— 3 —", "2/8", "【第2张】", "一 2 一",
+     "中鼎集团质量管理部  第2页 共6页"],
+)  # fmt: skip
+def test_page_counters_end_as_the_first_look_expects(line: str) -> None:
+    """_Page.chrome reads _NEXTPAGE_RE only on lines that end with one of _PAGE_LAST."""
+    from speechparse.segment import _NEXTPAGE_RE, _PAGE_LAST
+
+    compact = "".join(line.split())
+    assert _NEXTPAGE_RE.match(compact) and compact[-1] in _PAGE_LAST
