@@ -64,7 +64,7 @@ _NUMBERED_TITLE_LAST = ")）】]0123456789０１２３４５６７８９一二�
 _NUMBERED_TITLE_FIRST = "【[〔篇范範第"
 _SUBTITLE_RE = re.compile(r"^(?:——|—|－－|--|──)")
 _TITLE_NUMBERS = frozenset(("ar_dun", "ar_dot", "cn_dun", "paren_cn", "paren_ar"))
-_SPEECH_ENDS = ("话", "話", "辞", "辭", "词", "詞", "言", "讲", "講", "稿")
+_SPEECH_ENDS = frozenset("话話辞辭词詞言讲講稿")  # the last character of _NUMBERED_SPEECH_RE
 #: a numbered line that names a speech (1、在全县…会议上的讲话): a title in a collection
 _NUMBERED_SPEECH_RE = re.compile(
     r"(?:上的|上之|的)(?:讲话|講話|致辞|致辭|致词|致詞|发言|發言|讲话稿|講話稿|演讲|演講)$"
@@ -438,7 +438,7 @@ def _numbered_title(page: _Page, i: int) -> tuple[tuple[str, str], int] | None:
     if not c or len(ln.text) > 64:
         return None
     if (
-        c.endswith(_SPEECH_ENDS)
+        c[-1] in _SPEECH_ENDS
         and (found := opening(ln)) is not None
         and found.info.style in _TITLE_NUMBERS
         and _NUMBERED_SPEECH_RE.search(c)
@@ -1388,7 +1388,9 @@ _LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 def _label_len(compact: str) -> int:
     """The length of a label line less its translation (相關文件 Documentos relacionados)."""
     n = len(compact)
-    return len(_LATIN_RE.sub("", compact)) if _LABEL_MAX < n <= 4 * _LABEL_MAX else n
+    if n <= _LABEL_MAX or n > 4 * _LABEL_MAX or not compact[-1].isascii():
+        return n
+    return len(_LATIN_RE.sub("", compact))
 
 
 _AFTERWORD_MAX = 48  # a label's or a reply header's length at most
@@ -1529,9 +1531,12 @@ def _body(
         if i <= toc_until:
             i += 1
             continue
-        if (  # (a first look: most lines are no comment)
-            c.endswith(_REPLY) or (i + 1 < stop and lines[i + 1].compact.endswith(_REPLY))
-        ) and (j := _comment_end(page, i, stop)) > i:
+        if (
+            (  # (a first look: most lines are no comment)
+                c[-1:] in "复覆" or (i + 1 < stop and lines[i + 1].compact[-1:] in "复覆")
+            )
+            and (j := _comment_end(page, i, stop)) > i
+        ):
             removed.append((i, j - 1, "chrome"))  # a reader's comment under a forum's floor
             i = j
             continue
