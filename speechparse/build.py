@@ -309,15 +309,18 @@ class TreeBuilder:
             self.diagnostics.append((kind, f"expected {frame.last + 1}, found {e.ordinal}", e))
             return self._sibling(d, e)
         if e.ordinal > 1 and e.style not in _UNITS:
-            # not when the style stood inside the frame's section: its own series goes on
-            # there with a number missing (1. ⏎ Z. ⏎ 3. under 二、 is no 三、)
+            # not when the style's own series goes on: numbered through the sections (1. 2.
+            # under 一、, 3. under 二、 is no 三、), or inside the frame's section with a number
+            # missing (1. ⏎ Z. ⏎ 3. under 二、)
             inside = self._last_para.get(e.style, -1)
+            through = self._last_of.get(e.style) == e.ordinal - 1
             for d in range(len(self.stack) - 1, max(-1, len(self.stack) - 3), -1):
                 frame = self.stack[d]
                 if (
                     frame.last + 1 == e.ordinal
                     and frame.event.style not in _UNITS
                     and inside < frame.para
+                    and not through
                 ):
                     frame.styles.add(e.style)  # numbering goes on in another style
                     return self._sibling(d, e)

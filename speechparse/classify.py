@@ -110,7 +110,7 @@ def marker_info(token: str) -> MarkerInfo | None:
         ordinal = _ROMAN[_first_token(tree, "LOWER_ROMAN")]
     elif style == "latin":
         ordinal = ord(_first_token(tree, "UPPER")) - 64
-    elif style == "latin_rpar":
+    elif style in ("latin_rpar", "paren_latin"):
         ordinal = ord(_first_token(tree, "LOWER")) - 96
     elif style in ("decimal2", "decimal3"):  # 2.1.3: the last number counts at its level
         ordinal = ascii_to_int(_DECIMAL_SEP_RE.split(token)[-1])

@@ -386,3 +386,29 @@ def test_a_body_opening_with_yao_or_wojiang_glued_to_its_heading(line: str, head
     page = f"在全县工作会议上的讲话\n同志们：\n{line}\n二、突出重点\n今年工作很重要。\n"
     (speech,) = speechparse.parse(page).speeches
     assert speech.content[0].heading == heading
+
+
+def test_paragraph_numbers_run_through_the_sections() -> None:
+    """A policy address numbers its paragraphs through the headings: 3. under 二、（一） is
+    the third paragraph, not a 三、; its (a) (b) list nests under it."""
+    page = (
+        "施政報告\n主席、各位議員：\n一、引言\n1. 今年是回歸27周年。\n2. 報告以創新為主題。\n"
+        "二、拼經濟\n（一）鞏固金融中心地位\n3. 我們會從以下方面推進：\n(a) 推動資本市場改革；\n"
+        "(b) 發展綠色金融。\n4. 政府會成立專責小組。\n（二）推進創新科技\n5. 創新是新引擎。\n"
+        "三、結語\n6. 讓我們齊心同行。\n謝謝主席。\n"
+    )
+    assert _outline(page) == [
+        (0, "一、"),
+        (1, "1."),
+        (1, "2."),
+        (0, "二、"),
+        (1, "（一）"),
+        (2, "3."),
+        (3, "(a)"),
+        (3, "(b)"),
+        (2, "4."),
+        (1, "（二）"),
+        (2, "5."),
+        (0, "三、"),
+        (1, "6."),
+    ]
