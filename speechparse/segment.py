@@ -38,7 +38,7 @@ from .classify import (
     wordless,
 )
 from .lines import SENTENCE_END, Line, full_line, may_go_on, wrap_width
-from .markers import opening
+from .markers import Found, opening
 from .normalize import simplify, squash
 from .numerals import ascii_to_int, cn_to_int
 
@@ -329,7 +329,7 @@ class _Page:
         return (
             ln.short
             and title_like(ln.compact)
-            and (not self.marker(i) or _NUMBERED_SPEECH_RE.search(ln.compact) is not None)
+            and (not self.marker(i) or _numbered_speech(ln, ln.compact) is not None)
             and self.furniture(i) is None
             and line_form(ln.compact) is None
             and not collection_header(ln.compact)
@@ -437,12 +437,7 @@ def _numbered_title(page: _Page, i: int) -> tuple[tuple[str, str], int] | None:
         c = c.rstrip("：:")  # a label may end with a colon: 范文1：
     if not c or len(ln.text) > 64:
         return None
-    if (
-        c[-1] in _SPEECH_ENDS
-        and (found := opening(ln)) is not None
-        and found.info.style in _TITLE_NUMBERS
-        and _NUMBERED_SPEECH_RE.search(c)
-    ):
+    if (found := _numbered_speech(ln, c)) is not None:
         return ("numbered", found.info.style), found.info.ordinal  # 1、在…会议上的讲话
     if not (c[-1] in _NUMBERED_TITLE_LAST or c[0] in _NUMBERED_TITLE_FIRST):
         return None  # what the two patterns below can end or begin with
@@ -461,6 +456,15 @@ def _numbered_title(page: _Page, i: int) -> tuple[tuple[str, str], int] | None:
             continue
         return (kind, stem), n
     return None
+
+
+def _numbered_speech(ln: Line, compact: str) -> Found | None:
+    """The number of a numbered line that names a speech (1、在…会议上的讲话), if it is one
+    (``compact``: the line's compact text, its colon off maybe)."""
+    if compact[-1] not in _SPEECH_ENDS or not _NUMBERED_SPEECH_RE.search(compact):
+        return None
+    found = opening(ln)
+    return found if found is not None and found.info.style in _TITLE_NUMBERS else None
 
 
 def _collection_titles(page: _Page) -> list[int]:
