@@ -200,7 +200,7 @@ def _will_after(text: str, a: int, b: int) -> re.Match[str] | None:
     the heading at ``a`` (严守耕地保护红线要严格落实…, 廉洁自律不越线我将…), before ``b``:
     only after a heading's length of words with no copula or 要 of their own."""
     lo, hi = _WILL_HEADING
-    m = _WILL_RE.search(text, a + lo, b)
+    m = _WILL_RE.search(text, a + lo, min(b, a + hi + 2))  # (+2: its look ahead sees on)
     if m is None or m.start() > a + hi:
         return None
     head = text[a : m.start()]
