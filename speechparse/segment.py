@@ -93,13 +93,27 @@ _TOC_LABEL_RE = re.compile(
 )
 _NEXTPAGE_RE = re.compile(
     r"^\[?NextPage\]?$|^第\s{0,2}\d{1,3}\s{0,2}[页頁](?:\s{0,2}[，,/／]?\s{0,2}共\s{0,2}\d{1,3}\s{0,2}[页頁])?$"
-    # a running footer: a document's or a unit's name, then the page of so many
-    r"|^[^\s，,。；;！!？?]{2,24}\s{0,4}第\s{0,2}\d{1,3}\s{0,2}[页頁][，,/／]?\s{0,2}共\s{0,2}\d{1,3}\s{0,2}[页頁]$"
     r"|^下一[页頁]$|^上一[页頁]$|^[—\-－–─一]{1,2}\s{0,2}\d{1,3}\s{0,2}[—\-－–─一]{1,2}$"
     r"|^\d{1,3}\s{0,2}/\s{0,2}\d{1,3}$"  # a document viewer's page counter: 2/8
     r"|^[【\[]第\s{0,2}\d{1,3}\s{0,2}[张張页頁][】\]]$"  # a scan's page or photo: 【第2张】
 )
-_PAGE_LAST = frozenset("]e页頁—-－–─一】0123456789")  # how a _NEXTPAGE_RE line ends
+#: a running footer: a document's or a unit's name, then the page of so many
+_FOOTER_PAGE_RE = re.compile(
+    r"[^\s，,。；;！!？?]{2,24}\s{0,4}第\s{0,2}\d{1,3}\s{0,2}[页頁][，,/／]?\s{0,2}共\s{0,2}\d{1,3}\s{0,2}[页頁]"
+)
+_PAGE_LAST = frozenset("]e页頁—-－–─一】0123456789")  # how a page counter's line ends
+
+
+def page_counter(compact: str) -> bool:
+    """A page's counter or break alone on its line ([NextPage], 第2页, — 3 —, 2/8, 【第2张】,
+    …管理部 第2页 共6页)."""
+    last = compact[-1:]
+    return last in _PAGE_LAST and (
+        _NEXTPAGE_RE.match(compact) is not None
+        or (last in "页頁" and _FOOTER_PAGE_RE.fullmatch(compact) is not None)
+    )
+
+
 _BODY_MIN = 16
 _SALUTATION_MAX = 64  # a salutation's line, greeting included
 _ADDRESSEES_MAX = 64  # one line of a salutation (spread over lines, or over a greeting)
@@ -249,7 +263,7 @@ class _Page:
                 else None
             )
             c = ln.compact
-            if kind is None and c[-1] in _PAGE_LAST and ln.short and _NEXTPAGE_RE.match(c):
+            if kind is None and ln.short and page_counter(c):
                 kind = self._chrome[i] = "pagination"  # 第2页 共6页: a page's counter
         return kind  # type: ignore[return-value]
 
@@ -1374,7 +1388,7 @@ def _furniture_above(page: _Page, end: int, body_start: int, titles: set[str]) -
         c = ln.compact
         if (
             page.furniture(i) is not None
-            or (ln.short and _NEXTPAGE_RE.match(c))  # a page footer after the closing
+            or (ln.short and page_counter(c))  # a page footer after the closing
             or simplify(c) in titles
             or (end == i + 1 and _same_list(page, i))
         ):
@@ -1557,7 +1571,7 @@ def _body(
             i += 1
             continue
         if ln.short:
-            if _NEXTPAGE_RE.match(c):
+            if page_counter(c):
                 removed.append((i, i, "pagination"))
                 i += 1
                 continue
@@ -1708,7 +1722,7 @@ def _classify_run(
             kind = "toc"
         elif in_toc and (page.marker(i) or len(c) <= 40) and kind is None:
             kind = "toc"
-        elif _NEXTPAGE_RE.match(c):
+        elif page_counter(c):
             kind = "pagination"
         elif kind != "disclaimer" and collection_header(c):
             kind = "collection_header"

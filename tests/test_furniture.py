@@ -290,13 +290,13 @@ def test_an_editors_box_inside_the_speech_ends_at_a_blank_line() -> None:
 
 
 @pytest.mark.parametrize(
-    "line",
-    ["[NextPage]", "第2页", "第 2 页 / 共 6 页", "下一页", "— 3 —", "2/8", "【第2张】", "一 2 一",
-     "中鼎集团质量管理部  第2页 共6页"],
+    ("line", "counter"),
+    [("[NextPage]", True), ("第2页", True), ("第 2 页 / 共 6 页", True), ("下一页", True),
+     ("— 3 —", True), ("2/8", True), ("【第2张】", True), ("一 2 一", True),
+     ("中鼎集团质量管理部  第2页 共6页", True),
+     ("详见报告第3页", False), ("第3页的内容很重要", False), ("本报告共6页，请查收", False)],
 )  # fmt: skip
-def test_page_counters_end_as_the_first_look_expects(line: str) -> None:
-    """_Page.chrome reads _NEXTPAGE_RE only on lines that end with one of _PAGE_LAST."""
-    from speechparse.segment import _NEXTPAGE_RE, _PAGE_LAST
+def test_page_counters(line: str, counter: bool) -> None:
+    from speechparse.segment import page_counter
 
-    compact = "".join(line.split())
-    assert _NEXTPAGE_RE.match(compact) and compact[-1] in _PAGE_LAST
+    assert page_counter("".join(line.split())) is counter
