@@ -50,6 +50,15 @@ def kind(line: str) -> str | None:
         ("收录于合集", "chrome"),
         ("关闭窗口", "chrome"),
         ("附件：无", "chrome"),  # an article's empty attachment field
+        ("在看", "chrome"),  # a WeChat article's buttons
+        ("写留言", "chrome"),
+        ("喜欢此内容的人还喜欢", "related"),
+        ("转藏到我的图书馆", "chrome"),  # a 360doc page's
+        ("献花(0)", "chrome"),
+        ("全体人员向英雄纪念碑献花。", None),
+        ("大家都很喜欢他，我还喜欢这本书。", None),
+        ("预览结束，喜欢就下载吧！", "chrome"),  # a 文库's paywall
+        ("声明：本文内容由互联网用户自发贡献", "disclaimer"),
         ("各位客服同事：", None),  # a salutation, whatever words it holds
         ("网友们：", None),
         ("各位网友：", None),
