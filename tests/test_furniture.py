@@ -59,6 +59,12 @@ def kind(line: str) -> str | None:
         ("大家都很喜欢他，我还喜欢这本书。", None),
         ("预览结束，喜欢就下载吧！", "chrome"),  # a 文库's paywall
         ("声明：本文内容由互联网用户自发贡献", "disclaimer"),
+        ("京公网安备11010502030000号", "chrome"),  # a government site's footer and bars
+        ("【我要纠错】", "chrome"),
+        ("终审：钱七", "chrome"),
+        ("视力保护色：", "chrome"),
+        ("长者模式", "chrome"),
+        ("要加强生态环境保护色彩斑斓", None),
         ("各位客服同事：", None),  # a salutation, whatever words it holds
         ("网友们：", None),
         ("各位网友：", None),
