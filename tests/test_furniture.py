@@ -65,6 +65,13 @@ def kind(line: str) -> str | None:
         ("视力保护色：", "chrome"),
         ("长者模式", "chrome"),
         ("要加强生态环境保护色彩斑斓", None),
+        ("你可能感兴趣的", "related"),  # a 范文 site's cards and fields
+        ("大家还在搜", "related"),
+        ("立即开通", "chrome"),
+        ("格式：DOC", "chrome"),
+        ("打赏", "chrome"),
+        ("群众对这项工作很感兴趣的。", None),
+        ("要统一格式：", None),
         ("各位客服同事：", None),  # a salutation, whatever words it holds
         ("网友们：", None),
         ("各位网友：", None),
