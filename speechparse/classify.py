@@ -624,9 +624,25 @@ _BAR_PART_MAX = 12  # a site bar's parts are names (某某网 | 讲话稿频道)
 _ARROW_RE = re.compile(r"[>›»＞]|(?:网|網)(?:[|｜]|$)")
 
 
-def _bar_only(compact: str) -> bool:
-    """Parts set apart by bars only: no breadcrumb arrow, no site's name."""
-    return _ARROW_RE.search(compact) is None
+_HEADLINE_PART = 8  # a two-part headline's longer part (开学第一课｜校长寄语：做一个…)
+_ASCII_ALNUM_RE = re.compile(r"[0-9A-Za-z]")
+_SITE_ENDS = ("网", "網", "网站", "網站", "频道", "頻道", "平台", "门户", "門戶", "首页", "首頁")
+
+
+def _bar_headline(compact: str) -> bool:
+    """Parts set apart by bars that make a headline, not a site's bar: no breadcrumb arrow,
+    no site's name, and a long part (or two parts, the longer a phrase)."""
+    if _ARROW_RE.search(compact) is not None:
+        return False
+    parts = _BAR_RE.split(compact)
+    longest = max(map(len, parts))
+    return longest > _BAR_PART_MAX or (  # two phrases, no credit label (图片｜…), no count
+        len(parts) == 2
+        and longest >= _HEADLINE_PART
+        and min(map(len, parts)) >= _HEADLINE_PART // 2
+        and not any(p.endswith(_SITE_ENDS) for p in parts)
+        and _ASCII_ALNUM_RE.search(compact) is None
+    )
 
 
 def _number_line(compact: str) -> str | None:
@@ -653,10 +669,13 @@ def chrome_kind(text: str, compact: str) -> str | None:
     if n <= _PLAYER_TITLE_MAX and _label_line(compact):
         return "chrome"
     if _FURNITURE_HINT_RE.search(text) or (compact is not text and _INTRO_RE.search(compact)):
-        if n <= 80 and _BREADCRUMB_HINT_RE.search(text) and _BREADCRUMB_RE.search(text):
-            headline = _bar_only(compact) and max(map(len, _BAR_RE.split(compact))) > _BAR_PART_MAX
-            if not headline:  # 向新而行，共赴山海｜…年会演讲全文: a headline's two parts
-                return "chrome"  # 首页 > 栏目 > 正文, 某某网 | 讲话稿频道
+        if (  # 首页 > 栏目 > 正文, 某某网 | 讲话稿频道; not a headline (开学第一课｜校长寄语…)
+            n <= 80
+            and _BREADCRUMB_HINT_RE.search(text)
+            and _BREADCRUMB_RE.search(text)
+            and not _bar_headline(compact)
+        ):
+            return "chrome"
         if (m := _INTRO_RE.search(compact)) and n < 200 and not _headline(compact, m.group()):
             return "intro"
         if _CHROME_STRONG.search(text):

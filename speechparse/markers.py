@@ -24,7 +24,7 @@ _SEQ = "|".join(
     w[0] + _S + w[1] for w in ("首先", "其次", "再次", "再者", "然后", "然後", "最后", "最後")
 )
 _QI = r"其" + _S + r"[一二三四五六七八九十]"  # 其一, 其 二
-_ENCLOSED = r"[①-⒛㈠-㈩㊀-㊉❶-➓]|[1-9]\ufe0f?\u20e3|\U0001f51f"  # and keycaps: 1️⃣ 🔟
+_ENCLOSED = r"[①-⒛㈠-㈩㊀-㊉❶-➓]|[1-9１-９]\ufe0f?\u20e3|\U0001f51f"  # and keycaps: 1️⃣ 🔟
 #: a letter that is no ASCII one (a CJK character, mostly): cheaper to compile than a CJK
 #: range, which costs the import a millisecond or two each time it is written
 _LETTER = r"[^\W\d_A-Za-z]"

@@ -72,6 +72,10 @@ def kind(line: str) -> str | None:
         ("打赏", "chrome"),
         ("群众对这项工作很感兴趣的。", None),
         ("要统一格式：", None),
+        ("开学第一课｜校长寄语：做一个有光的人", None),  # a headline of two phrases
+        ("某某网｜讲话稿频道", "chrome"),  # a site's bar
+        ("图片｜论坛主办方、远帆科技", "chrome"),  # a credit
+        ("人氣(1,287)　｜　回應(4)", "chrome"),
         ("各位客服同事：", None),  # a salutation, whatever words it holds
         ("网友们：", None),
         ("各位网友：", None),
