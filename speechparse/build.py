@@ -39,6 +39,7 @@ _SERIES_ONLY = frozenset(
     (
         *("bare_cn", "bare_ar", "zero_ar", "ar_space", "decimal2", "decimal3"),  # 1 要求, 1.1
         *("latin_rpar", "branch_dun", "cn_comma", "part_en"),  # a) b), 子、丑、, 一，二，, Part 2
+        "bracket_ar",  # 【01】 (alone, a reference's number)
     )
 )
 #: styles that are another style typed otherwise (一． 一， for 一、, Part 2 for 第二部分): one

@@ -46,6 +46,7 @@ _LINE_RE = re.compile(
     + _S
     + r"[)）]"
     r"|[【〔\[]" + _S + _NCN + _S + r"[】〕\]]"
+    r"|【" + _S + _NAR + _S + r"】"  # 【01】 (a bracketed digit [1] is a note's mark)
     r"|第"
     + _S
     + r"(?:"
@@ -76,7 +77,7 @@ _LINE_RE = re.compile(
     r"|" + _ENCLOSED + r"|[Ⅰ-Ⅻ][、.．]?"
     r"|[甲乙丙丁戊己庚辛壬癸]、(?![甲乙丙丁戊己庚辛壬癸])"
     r"|[子丑醜寅卯辰巳午未申酉戌亥]、(?![子丑醜寅卯辰巳午未申酉戌亥])"
-    r"|(?:Part|PART)[ \t\u3000]{0,2}[0-9０-９]{1,2}(?![0-9０-９.．])[：:]?"  # Part 2
+    r"|(?:Part|PART)[ \t\u3000.．]{0,2}[0-9０-９]{1,2}(?![0-9０-９.．])[：:]?"  # Part 2, PART.02
     r"|[A-Z][.．、](?![A-Za-z0-9])"
     r"|[a-z][)）]"
     r"|[lI][、．]"  # 1 as OCR reads it (l、)
@@ -122,7 +123,7 @@ LINE_FIRST_RE = re.compile(
 #: three of them, or a scan's edge read as a bar (|三、, 丨(二)); not the circled and
 #: negative circled digits, which are markers
 _BULLET_RE = re.compile(
-    "[|｜丨\u2022\u203b\u2190-\u21ff\u25a0-\u25ff\u2600-\u2775\u2794-\u27bf\u2b00-\u2bff"
+    "[|｜丨\u2022\u203b\u2190-\u21ff\u2580-\u25ff\u2600-\u2775\u2794-\u27bf\u2b00-\u2bff"
     "\U0001f300-\U0001faff]{1,3}\ufe0f?[ \t\u3000\xa0]{0,2}"
 )
 _PAREN_NUMBER_RE = re.compile(r"[(（][0-9０-９一二三四五六七八九十]{1,3}[)）]")
