@@ -13,7 +13,7 @@ from lark.exceptions import LarkError
 from .grammar import parser
 from .numerals import ascii_to_int, cn_to_int
 
-ITEM_STYLES = frozenset({"di_comma", "di_dian", "qi", "seq"})
+ITEM_STYLES = frozenset({"di_comma", "di_dian", "di_verb", "qi", "seq"})
 _CN_SECTIONS = ("cn_dun", "cn_dot", "cn_rpar", "cn_comma")
 _VERB_STYLE = {
     "是": "shi", "要": "yao", "抓": "zhua", "则": "ze", "則": "ze", "来": "lai", "來": "lai",
