@@ -350,6 +350,10 @@ _NOTE_RE = re.compile(r"录音整理|錄音整理|速记整理|速記整理|编�
 _BRACKET_NOTE_RE = re.compile(
     r"[（(](?:[^（）()：:]{1,8}按|插一句|插句话|插句話|手写批注|手寫批註|批注|批註)[：:]"
 )
+#: who the author is, in brackets under the text: （作者系…）, （作者单位：…）, （…供稿）
+_AUTHOR_NOTE_RE = re.compile(
+    r"[（(](?:作者(?:系|係|为|為|是|单位|單位|简介|簡介)|[^（）()]{1,20}供稿[）)])"
+)
 #: a paper document's marks, transcribed: （印章）, （共印280份）
 _PAPER_MARK_RE = re.compile(r"[（(](?:印章|公章|签章|簽章|共印[^（）()]{1,6}份)[）)]")
 #: an advertisement's call to act: 点击咨询>>
@@ -397,7 +401,7 @@ _FIELD_RE = re.compile(
 _DATE_RE = re.compile(r"\d\d{3}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _METADATA_MAX = 64
 _INTRO_RE = re.compile(
-    r"下面是|以下是|以下为|以下為|全文如下|全文为|全文為|刊发如下|刊發如下|刊登如下|致辞全文|致辭全文|致词全文|致詞全文|讲话全文|講話全文|内容如下|內容如下|为大家整理|為大家整理|供大家参考|供大家參考|仅供参考|僅供參考|欢迎阅读|歡迎閱讀|希望对|希望對|欢迎来到|歡迎來到|导读[:：]|導讀[:：]|【导读】|【導讀】|"
+    r"下面是|以下是|以下为|以下為|本文系|本文係|全文如下|全文为|全文為|刊发如下|刊發如下|刊登如下|致辞全文|致辭全文|致词全文|致詞全文|讲话全文|講話全文|内容如下|內容如下|为大家整理|為大家整理|供大家参考|供大家參考|仅供参考|僅供參考|欢迎阅读|歡迎閱讀|希望对|希望對|欢迎来到|歡迎來到|导读[:：]|導讀[:：]|【导读】|【導讀】|"
     r"全文[^。！？；]{0,12}[：:]$"  # 先放全文，后面再说我的看法：
 )
 #: an editor's label opening a note (【说明】…, 【编者的话】…, 【题记】…)
@@ -714,6 +718,8 @@ def _bracketed(compact: str) -> str | None:
         return "intro" if _EDITOR_LABEL_RE.match(compact) else None
     if stage_tail(compact) == 0 or _PAPER_MARK_RE.fullmatch(compact):
         return "chrome"
+    if _AUTHOR_NOTE_RE.match(compact):
+        return "metadata"  # （作者系青山县委书记）
     return "intro" if _BRACKET_NOTE_RE.match(compact) else None
 
 

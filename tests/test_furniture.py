@@ -72,6 +72,9 @@ def kind(line: str) -> str | None:
         ("打赏", "chrome"),
         ("群众对这项工作很感兴趣的。", None),
         ("要统一格式：", None),
+        ("（作者系青山县委书记）", "metadata"),  # who wrote it, under the text
+        ("（青山县委宣传部供稿）", "metadata"),
+        ("本文系作者在全县工作会议上的讲话。", "intro"),
         ("开学第一课｜校长寄语：做一个有光的人", None),  # a headline of two phrases
         ("某某网｜讲话稿频道", "chrome"),  # a site's bar
         ("图片｜论坛主办方、远帆科技", "chrome"),  # a credit
