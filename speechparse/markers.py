@@ -42,7 +42,7 @@ _LINE_RE = re.compile(
     + _NCN
     + "|"
     + _NAR
-    + r"|[甲乙丙丁戊己庚辛壬癸]|iv|ix|vi{0,3}|x|i{1,3}|[a-z])"
+    + r"|[甲乙丙丁戊己庚辛壬癸]|iv|ix|vi{0,3}|x|i{1,3}|[a-zａ-ｚ])"
     + _S
     + r"[)）]"
     r"|[【〔\[]" + _S + _NCN + _S + r"[】〕\]]"
@@ -78,8 +78,8 @@ _LINE_RE = re.compile(
     r"|[甲乙丙丁戊己庚辛壬癸]、(?![甲乙丙丁戊己庚辛壬癸])"
     r"|[子丑醜寅卯辰巳午未申酉戌亥]、(?![子丑醜寅卯辰巳午未申酉戌亥])"
     r"|(?:Part|PART)[ \t\u3000.．]{0,2}[0-9０-９]{1,2}(?![0-9０-９.．])[：:]?"  # Part 2, PART.02
-    r"|[A-Z][.．、](?![A-Za-z0-9])"
-    r"|[a-z][)）]"
+    r"|[A-ZＡ-Ｚ][.．、](?![A-Za-z0-9])"
+    r"|[a-zａ-ｚ][)）]"
     r"|[lI][、．]"  # 1 as OCR reads it (l、)
     r")"
 )
@@ -117,7 +117,7 @@ _INLINE_RE = re.compile(
 #: spares the patterns most lines (tests/test_markers.py checks it against them)
 LINE_FIRST_RE = re.compile(
     "[(（【〔\\[第其首然再最一二三四五六七八九十百零〇两兩壹贰貳叁參参肆伍陆陸柒捌玖拾廿"
-    "0-9０-９①-⒛㈠-㈩㊀-㊉❶-➓\U0001f51fⅠ-Ⅻ甲乙丙丁戊己庚辛壬癸子丑醜寅卯辰巳午未申酉戌亥A-Za-z]"
+    "0-9０-９①-⒛㈠-㈩㊀-㊉❶-➓\U0001f51fⅠ-Ⅻ甲乙丙丁戊己庚辛壬癸子丑醜寅卯辰巳午未申酉戌亥A-Za-zＡ-Ｚａ-ｚ]"
 )
 #: symbols set before a heading as a bullet (■ ● ◆ ▶ ★ ※ → and pictographs: 🔶 📌), one to
 #: three of them, or a scan's edge read as a bar (|三、, 丨(二)); not the circled and
@@ -168,8 +168,12 @@ class Found:
     repaired: bool = False
 
 
+#: full-width Latin letters read as ASCII ones (Ａ．, （ａ）): one grammar for both
+_WIDE_LATIN = {c: c - 0xFEE0 for c in [*range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
+
+
 def _token(raw: str) -> tuple[str, bool]:
-    compact = "".join(raw.split())
+    compact = "".join(raw.split()).translate(_WIDE_LATIN)
     if len(compact) > 2 and compact[-1] == "是" and compact[-2] in "。.．":
         return compact[:-2] + "是", True
     if compact[0] in "lI":  # l、 I． : a 1 as OCR read it
