@@ -65,7 +65,7 @@ _LINE_RE = re.compile(
     r"|第" + _S + _NCN + _S + r"(?:[点點]?" + _S + r"[，,、：:]|要(?![务務素求点點件]))"
     r"|" + _QI + r"[，,、：:]?"
     r"|(?:" + _SEQ + r")(?:" + _S + r"[，,、：:])?"
-    r"|" + _NCN + _S + r"(?:[、､]|[.．]|[)）]|[，,](?!" + _NCN + r")|" + _VERBS + r")"
+    r"|" + _NCN + _S + r"(?:[、､]|[.．]|[)）]|[，,：:](?!" + _NCN + r")|" + _VERBS + r")"
     # 1.1 指导思想, 2.1.1 …: numbered by levels, a heading after it (1.5亿 is a number)
     r"|" + _NAR + r"[.．]" + _NAR + r"(?:[.．]" + _NAR + r")?"
     r"(?=[ \t\u3000]|" + _LETTER + r")(?![ \t\u3000]{0,2}" + _UNITS + r")"
