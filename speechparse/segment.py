@@ -902,12 +902,13 @@ def _head(
             return i
         elif plan.salutation is None and i + 1 < end and page.comma_salutation(i):
             plan.salutation = i  # 亲爱的同学们，⏎大家早上好！
-        elif plan.salutation is None and (n := salutation_greeting(c[(p := preamble(c)) :])):
+        elif plan.salutation is None and (found := _salutation_and_greeting(c)):
             # 亲爱的同学们，大家早上好！ — salutation and greeting on one line (after a
-            # transcript's 韩志斌：谢谢主持人！)
+            # transcript's 韩志斌：谢谢主持人！), the body maybe after them (…好！今天…)
+            p, n, plan.greeting_len = found
             plan.salutation, plan.salutation_len, plan.greeting = i, p + n, i
             plan.salutation_from = p
-            return i + 1
+            return i if plan.greeting_len else i + 1
         elif plan.greeting is None and (n := _greeting(c)):
             plan.greeting = i
             if n > 0:  # 早上好！我首先要感谢…: the body goes on after it
@@ -961,6 +962,20 @@ def _byline_after_dash(rest: str) -> bool:
 
 
 _SPEAKER_AFTER_DASH = 20
+
+
+def _salutation_and_greeting(compact: str) -> tuple[int, int, int] | None:
+    """A salutation and its greeting opening a line: (the preamble's length, the
+    salutation's, the greeting's end when the body goes on after it on the line, else 0).
+    亲爱的同学们，大家早上好！ / …大家早上好！今天是开学第一天。"""
+    p = preamble(compact)
+    if n := salutation_greeting(compact[p:]):
+        return p, n, 0
+    bang = next((k for k, ch in enumerate(compact[: p + _SALUTATION_MAX]) if ch in "！!"), -1)
+    if bang < 0 or bang + 1 >= len(compact):
+        return None
+    n = salutation_greeting(compact[p : bang + 1])
+    return (p, n, bang + 1) if n else None
 
 
 def _over_body(page: _Page, i: int, end: int) -> bool:

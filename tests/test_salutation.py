@@ -154,3 +154,22 @@ def test_scanned_lexicons_open_every_alternative_with_a_literal(name: str) -> No
     else:
         firsts = [tree[0][0]]
     assert all(op is sre_parse.LITERAL for op in firsts), name
+
+
+@pytest.mark.parametrize(
+    ("line", "salutation", "greeting"),
+    [
+        ("亲爱的同学们，大家早上好！", "亲爱的同学们", "大家早上好！"),
+        ("亲爱的同学们，大家早上好！今天是开学第一天。", "亲爱的同学们", "大家早上好！"),
+        ("老师们、同学们，大家好！今天是开学第一天。", "老师们、同学们", "大家好！"),
+    ],
+)
+def test_a_salutation_and_its_greeting_open_a_line(
+    line: str, salutation: str, greeting: str
+) -> None:
+    body = "今年以来，全县上下认真贯彻落实县委部署，各项工作取得了新的进展，成绩来之不易。\n"
+    (speech,) = speechparse.parse(f"在开学典礼上的讲话\n{line}\n{body}").speeches
+    assert speech.salutation is not None and speech.salutation.text == salutation
+    assert speech.greeting is not None and speech.greeting.text == greeting
+    first = speech.content[0]
+    assert first.type == "paragraph" and not first.text.startswith(salutation)
